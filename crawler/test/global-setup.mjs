@@ -1,0 +1,5 @@
+import { prepareTestDatabase } from '../../scripts/test-database.mjs';
+
+export default async function globalSetup() {
+  await prepareTestDatabase('crawler');
+}
