@@ -1,0 +1,8 @@
+-- Counts for the `stats` query: what silver holds, what the graph may show, and when data last moved.
+SELECT
+  (SELECT count(*) FROM silver.graph_tracks)::integer                     AS tracks,
+  (SELECT count(*) FROM silver.artists)::integer                          AS artists,
+  (SELECT count(*) FROM silver.graph_transitions)::integer                AS transitions,
+  (SELECT count(*) FROM silver.setlists)::integer                         AS setlists,
+  (SELECT max(last_synced_at) FROM ops.sync_state)                        AS last_sync_at,
+  (SELECT max(finished_at) FROM ops.crawl_runs WHERE status = 'ok')       AS last_crawl_at
