@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite on a clean machine. Installs what is missing, starts the test stack
+# (PostgreSQL + a Neo4j of its own on 7689), migrates fresh per-workspace test databases and runs every
+# workspace's tests through Turborepo (codegen -> build -> typecheck -> test).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+
+bash scripts/install-deps.sh --browser
+
+if [[ -z "${DATABASE_URL:-}" || -z "${NEO4J_URI:-}" ]]; then
+  SONGNODES_STACK=test bash scripts/stack.sh up
+fi
+export DATABASE_URL="${DATABASE_URL:-postgres://songnodes:songnodes@127.0.0.1:54329/songnodes_test}"
+export NEO4J_URI="${NEO4J_URI:-bolt://127.0.0.1:7689}"
+export NEO4J_PASSWORD="${NEO4J_PASSWORD:-songnodes-dev}"
+export LOG_LEVEL="${LOG_LEVEL:-silent}"
+
+mkdir -p test-artifacts
+rm -f test-artifacts/*.json
+status=0
+node --test scripts/*.test.mjs || status=1
+npx turbo run test --concurrency=1 --output-logs=full "$@" || status=1
+node scripts/summarize-tests.mjs test-artifacts || status=1
+exit $status
