@@ -13,12 +13,14 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
 }
 
-# Node packages: `npm ci` when the lockfile changed since the last install.
+# Node packages, when the lockfile changed since the last install. `npm install` (which follows the lockfile)
+# rather than `npm ci`: the registry mirror here lacks other platforms' optional binaries (@turbo/darwin-64...),
+# so the lockfile cannot list them and `npm ci` would refuse it as out of sync.
 stamp="$ROOT/node_modules/.songnodes-lock.sha256"
 want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
 if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
-  say "npm ci (package-lock.json changed or node_modules missing)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund >&2)
+  say "npm install (package-lock.json changed or node_modules missing)"
+  (cd "$ROOT" && npm install --no-audit --no-fund >&2)
   echo "$want" >"$stamp"
 fi
 
