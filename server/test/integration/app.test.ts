@@ -17,7 +17,7 @@ describe('buildApp', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as { data: Record<string, unknown> } };
   };
 
   it('answers /healthz and /readyz with both databases reachable', async () => {
