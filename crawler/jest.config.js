@@ -1,9 +1,20 @@
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleNameMapper: { '^@songnodes/contracts$': '<rootDir>/../contracts/src/index.ts' },
+};
+
+/** Unit tests (pure, beside the code and in test/) need nothing; integration tests get a fresh PostgreSQL database. */
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  moduleNameMapper: { '^@songnodes/contracts$': '<rootDir>/../contracts/src/index.ts' },
-  globalSetup: '<rootDir>/test/global-setup.mjs',
   testTimeout: 120000,
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/test'], testPathIgnorePatterns: ['/test/integration/'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration'],
+      globalSetup: '<rootDir>/test/global-setup.mjs',
+    },
+  ],
 };

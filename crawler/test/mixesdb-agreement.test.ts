@@ -1,0 +1,182 @@
+/**
+ * Agreement between our parsers and the MixesDB CSV fixtures (real tracklists, see fixtures/SOURCE.md).
+ * The CSV splits each row's `raw` at the first " - "; we compare our artist / title side with its split,
+ * word by word, and require every disagreement to fall into a known, documented class (docs/parsing.md).
+ */
+import { parseMixesdbTitle } from '../src/sources/mixesdb/parse-title';
+import { parseMixesdbWikitext } from '../src/sources/mixesdb/parse-wikitext';
+import { toPlainText } from '../src/parse/text';
+import { parseTrackLine } from '../src/parse/track-line';
+import type { ParsedTrackLine } from '../src/parse/types';
+import {
+  buildWikitextFromRows,
+  loadMixesdbCsvMixes,
+  MIXLESS_CSV_FILE,
+  readMixesdbCsvFile,
+  type MixesdbCsvRow,
+} from './support/mixesdb-csv';
+
+/** Joiner words that our split turns into list structure ("Jay Dee and Phat Kat" -> two names). */
+const JOINER_WORDS = new Set(['feat', 'ft', 'featuring', 'and']);
+const RUNNING_TIME = /\s*\[\d{1,2}:\d{2}\]\s*$/;
+const ORIGINAL_MIX = /\(\s*original(?:\s+(?:mix|version))?\s*\)/gi;
+
+/** Sorted words (letters/digits) of a text after markup removal: a fair, order- and punctuation-blind comparison. */
+function words(text: string): string {
+  const found = toPlainText(text).normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return found.filter((word) => !JOINER_WORDS.has(word)).sort().join(' ');
+}
+
+/** Our title side as words: title, version, featured names not already in the credit, label, catalogue. */
+function ourTitleWords(parsed: ParsedTrackLine): string {
+  const creditWords = new Set(words(parsed.artist ?? '').split(' '));
+  const fromTitle = parsed.featured.filter((name) => !words(name).split(' ').every((word) => creditWords.has(word)));
+  return words([parsed.title, parsed.version, ...fromTitle, parsed.label, parsed.catalog].filter(Boolean).join(' '));
+}
+
+type DisagreementClass =
+  | 'running-time-dropped'
+  | 'csv-split-inside-external-link'
+  | 'csv-split-inside-label-bracket'
+  | 'csv-missed-dash-variant'
+  | 'blend-second-track-dropped'
+  | 'unexplained';
+
+interface Comparison {
+  row: MixesdbCsvRow;
+  parsed: ParsedTrackLine;
+  agrees: boolean;
+  disagreement: DisagreementClass | null;
+}
+
+function compareRow(row: MixesdbCsvRow): Comparison {
+  const parsed = parseTrackLine(row.raw);
+  const csvTitle = row.title.replace(ORIGINAL_MIX, '');
+  const artistAgrees = words(parsed.artist ?? '') === words(row.artist);
+  const titleAgrees = ourTitleWords(parsed) === words(csvTitle);
+  if (artistAgrees && titleAgrees) return { row, parsed, agrees: true, disagreement: null };
+  const sameWordsOverall = words(`${parsed.artist ?? ''} ${ourTitleWords(parsed)}`) === words(`${row.artist} ${csvTitle}`);
+  const classify = (): DisagreementClass => {
+    if (artistAgrees && RUNNING_TIME.test(csvTitle) && ourTitleWords(parsed) === words(csvTitle.replace(RUNNING_TIME, ''))) {
+      return 'running-time-dropped';
+    }
+    if (/^\[(?:https?:)?\/\//.test(row.artist) && sameWordsOverall) return 'csv-split-inside-external-link';
+    if (/\[[^\]]*$/.test(row.artist) && /^[^[]*\]$/.test(row.title) && sameWordsOverall) return 'csv-split-inside-label-bracket';
+    if (row.artist === '' && parsed.artist !== null && sameWordsOverall) return 'csv-missed-dash-variant';
+    if (parsed.blend && artistAgrees) return 'blend-second-track-dropped';
+    return 'unexplained';
+  };
+  return { row, parsed, agrees: false, disagreement: classify() };
+}
+
+function expectedCueSeconds(timestamp: string): number | null {
+  // Minutes only, m:ss or h:mm:ss; "?" anywhere or seconds past 59 ("019:95" in the 1995 Love Parade mix) give null.
+  if (!/^\d+(?::[0-5]\d){0,2}$/.test(timestamp)) return null;
+  const groups = timestamp.split(':').map(Number);
+  const [a = 0, b = 0, c = 0] = groups;
+  if (groups.length === 1) return a * 60;
+  return groups.length === 2 ? a * 60 + b : a * 3600 + b * 60 + c;
+}
+
+const mixes = loadMixesdbCsvMixes();
+const rows = mixes.flatMap((mix) => mix.rows);
+const comparisons = rows.map(compareRow);
+const byClass = (name: DisagreementClass) => comparisons.filter((comparison) => comparison.disagreement === name);
+const rawsOf = (name: DisagreementClass) => byClass(name).map((comparison) => comparison.row.raw);
+
+describe('MixesDB CSV fixtures', () => {
+  it('pool 257 distinct mixes and 6,362 rows; tracklist.csv repeats the 2006-08-16 Cocorico mix', () => {
+    expect(mixes).toHaveLength(257);
+    expect(rows).toHaveLength(6362);
+    const cocorico = mixes.find((mix) => mix.mixTitle === '2006-08-16 - Richie Hawtin @ Cocorico, Riccione');
+    const strip = ({ part, position, timestamp, artist, title, raw }: MixesdbCsvRow) => ({ part, position, timestamp, artist, title, raw });
+    expect(readMixesdbCsvFile(MIXLESS_CSV_FILE).map(strip)).toEqual(cocorico?.rows.map(strip));
+  });
+});
+
+describe('parseMixesdbTitle on every distinct mix title', () => {
+  it('reads a date and at least one DJ from each, and a full ISO date from 242 of them', () => {
+    const titles = mixes.map((mix) => parseMixesdbTitle(mix.mixTitle));
+    expect(titles.filter((title) => title.djs.length === 0 || title.dateText === null)).toEqual([]);
+    expect(titles.filter((title) => title.date !== null)).toHaveLength(242);
+  });
+});
+
+describe('parseTrackLine agrees with the CSV artist/title split', () => {
+  const agreeing = comparisons.filter((comparison) => comparison.agrees).length;
+  const rate = agreeing / comparisons.length;
+
+  it('on at least 98.5% of rows (measured: 6,285 / 6,362 = 98.79%)', () => {
+    const classes = (['running-time-dropped', 'csv-split-inside-external-link', 'csv-split-inside-label-bracket',
+      'csv-missed-dash-variant', 'blend-second-track-dropped', 'unexplained'] as const)
+      .map((name) => `  ${name}: ${byClass(name).length}`).join('\n');
+    process.stdout.write(`MixesDB agreement: ${agreeing}/${comparisons.length} rows = ${(rate * 100).toFixed(2)}%\n${classes}\n`);
+    expect(rate).toBeGreaterThanOrEqual(0.985);
+  });
+
+  it('leaves no disagreement unexplained', () => {
+    expect(rawsOf('unexplained')).toEqual([]);
+  });
+
+  it('drops a running time written where the label goes, by design (CSV keeps "[4:42]" in the title)', () => {
+    expect(rawsOf('running-time-dropped')).toHaveLength(41);
+    expect(rawsOf('running-time-dropped')).toEqual(expect.arrayContaining([
+      'Orlando Voorn - At Last [4:50]',
+      'Push/Pull Feat. Lady E And Niqué D - Africa [4:42]',
+    ]));
+  });
+
+  it('reads external links the CSV split inside of (the CSV is wrong)', () => {
+    expect(rawsOf('csv-split-inside-external-link')).toHaveLength(27);
+    const mono = comparisons.find((c) => c.row.raw === '[https://www.discogs.com/release/712848 Mono Junk - Channel B]');
+    expect(mono?.row.artist).toBe('[https://www.discogs.com/release/712848 Mono Junk');
+    expect([mono?.parsed.artist, mono?.parsed.title]).toEqual(['Mono Junk', 'Channel B']);
+  });
+
+  it('splits at the en dash where the CSV split inside the label bracket (the CSV is wrong)', () => {
+    expect(rawsOf('csv-split-inside-label-bracket')).toHaveLength(5);
+    const shed = comparisons.find((c) => c.row.raw === 'Shed – Warped Mind [Ostgut Ton - o-ton15]');
+    expect([shed?.row.artist, shed?.row.title]).toEqual(['Shed – Warped Mind [Ostgut Ton', 'o-ton15]']);
+    expect(shed?.parsed).toMatchObject({ artist: 'Shed', title: 'Warped Mind', label: 'Ostgut Ton', catalog: 'o-ton15' });
+  });
+
+  it('splits at dash variants the CSV did not split at (the CSV is wrong)', () => {
+    expect(rawsOf('csv-missed-dash-variant').sort()).toEqual([
+      'New Signal–\tSteppenwolf',
+      'Roy Davis Jr. – Heart Attack (ID Remix)',
+      'The Mountain People -Mountain 004',
+    ]);
+  });
+
+  it('keeps the first half of a row read as a blend; "O - Meara vs Bissmire" is a known false positive', () => {
+    expect(rawsOf('blend-second-track-dropped')).toEqual(['O - Meara vs Bissmire - Swear Tin']);
+  });
+
+  it('marks every row the CSV writes as unknown (no artist, title "?…") unidentified', () => {
+    const unknownInCsv = comparisons.filter((c) => c.row.artist === '' && c.row.title.startsWith('?'));
+    expect(unknownInCsv.length).toBeGreaterThan(700);
+    expect(unknownInCsv.filter((c) => !c.parsed.unidentified).map((c) => c.row.raw)).toEqual([]);
+  });
+});
+
+describe('parseMixesdbWikitext on pages rebuilt from every CSV mix', () => {
+  it.each(mixes.map((mix) => [mix.mixTitle, mix] as const))('%s', (_title, mix) => {
+    const setlist = parseMixesdbWikitext(buildWikitextFromRows(mix), { sourceUrl: mix.mixUrl, pageTitle: mix.mixTitle });
+    expect(setlist.status).toBe('ok');
+    expect(setlist.djs.length).toBeGreaterThan(0);
+    const parsedRows = setlist.parts.flatMap((part) =>
+      part.rows.map((row, index) => ({ part: part.name ?? '', position: index + 1, cue: row.cue, cueSeconds: row.cueSeconds, artist: row.artist, title: row.title })));
+    const expectedRows = mix.rows.map((row) => {
+      const direct = parseTrackLine(row.raw);
+      return {
+        part: toPlainText(row.part),
+        position: row.position,
+        cue: row.timestamp === '' ? null : row.timestamp,
+        cueSeconds: expectedCueSeconds(row.timestamp),
+        artist: direct.artist,
+        title: direct.title,
+      };
+    });
+    expect(parsedRows).toEqual(expectedRows);
+  });
+});
