@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import { normalise1001Query, renderSearchResultsPage } from './1001tracklists-origin';
+import { startReplayServer } from './server';
+import type { ReplayServer } from './types';
+
+const readFixture = (name: string): string =>
+  readFileSync(join(__dirname, '..', 'sources', '1001tracklists', 'fixtures', name), 'utf8');
+
+const BICEP_PATH = '/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
+const SYNTHETIC_PATH = '/tracklist/test0001/test-dj-other-dj-test-festival-2024-07-20.html';
+const BICEP_HTML = readFixture('tracklist.html');
+
+let server: ReplayServer;
+
+beforeAll(async () => {
+  server = await startReplayServer({
+    tracklists1001: {
+      pages: new Map([
+        [BICEP_PATH, BICEP_HTML],
+        [SYNTHETIC_PATH, readFixture('synthetic-cues-w-mashup.html')],
+      ]),
+      // Keys are normalised by the server, so a test may write them as a user would type them.
+      search: new Map([
+        ['Bicep', [BICEP_PATH, SYNTHETIC_PATH, '/tracklist/unstored/x.html']],
+        ['Röyksopp  Melody', []],
+      ]),
+    },
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+async function searchLinks(query: string): Promise<{ href: string; text: string }[]> {
+  const params = new URLSearchParams({ main_search: query, search_selection: '9' });
+  const response = await fetch(`${server.urls['1001tracklists']}/search/result.php?${params}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+  const $ = cheerio.load(await response.text());
+  return $('div.bItm > a')
+    .toArray()
+    .map((link) => ({ href: $(link).attr('href') ?? '', text: $(link).text() }));
+}
+
+describe('1001tracklists replay', () => {
+  it('serves a stored page by its path, byte for byte', async () => {
+    const response = await fetch(`${server.urls['1001tracklists']}${BICEP_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toBe(BICEP_HTML);
+  });
+
+  it('lists search results as links titled from the stored pages, whatever the query case or accents', async () => {
+    const expected = [
+      { href: BICEP_PATH, text: 'Bicep - The Warehouse Project, RDM Rotterdam, Netherlands 2023-04-28' },
+      { href: SYNTHETIC_PATH, text: 'Test DJ & Other DJ - Test Festival, Main Stage, Belgium 2024-07-20' },
+      { href: '/tracklist/unstored/x.html', text: '/tracklist/unstored/x.html' },
+    ];
+    expect(await searchLinks('bicep')).toEqual(expected);
+    expect(await searchLinks('  BÎCEP ')).toEqual(expected);
+  });
+
+  it('answers a search without stored results with an empty results page', async () => {
+    expect(await searchLinks('royksopp melody')).toEqual([]);
+    expect(await searchLinks('nobody at all')).toEqual([]);
+  });
+
+  it('answers unknown paths with a 404 HTML page', async () => {
+    const response = await fetch(`${server.urls['1001tracklists']}/tracklist/nope/missing.html`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('Page not found');
+  });
+
+  it('normalises queries and escapes titles in the stand-in results markup', () => {
+    expect(normalise1001Query('  Âme   & Dixon ')).toBe('ame & dixon');
+    expect(renderSearchResultsPage('a<b', [{ path: '/t/"x".html', title: 'A & <B>' }])).toContain(
+      '<div class="bItm"><a href="/t/&#34;x&#34;.html">A &#38; &#60;B&#62;</a></div>',
+    );
+  });
+});
