@@ -21,7 +21,7 @@ describe('migrations', () => {
     it('applies every migration to an empty database, and a second run applies nothing', async () => {
       const first = runRepoScript('migrate.mjs', ['--only', 'sql'], { DATABASE_URL: url.toString() });
       expect(first.status).toBe(0);
-      expect(first.stderr).toMatch(/postgres: applied 0001_ops, 0002_bronze, 0003_silver, 0004_silver_transitions/);
+      expect(first.stderr).toMatch(/postgres: applied 0001_ops, 0002_bronze, 0003_silver, 0004_silver_transitions, 0005_ops_sources/);
 
       const second = runRepoScript('migrate.mjs', ['--only', 'sql'], { DATABASE_URL: url.toString() });
       expect(second.status).toBe(0);

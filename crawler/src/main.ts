@@ -1,0 +1,79 @@
+import { loadCrawlerConfig } from './config';
+import { crawlUrl } from './crawl/crawl-url';
+import { reparseBronze } from './crawl/reparse';
+import { runCrawl } from './crawl/run-crawl';
+import { targetsCommand } from './cli/targets-command';
+import { parseRunArgs } from './cli/run-args';
+import { processOutput, UsageError, type Output } from './cli/output';
+import { createPool } from './db/pool';
+import { describeError } from './errors';
+import { createLogger } from './logger';
+
+const USAGE = `usage: npm run crawl -- <command>
+  targets add --artist "Artist" --title "Title"   add a target track (searched on every source)
+  targets import <file.csv>                      add targets from a CSV with the columns artist,title
+  targets list                                   show targets and their search state
+  run [--source mixesdb|1001tracklists|setlistfm] [--limit N] [--force]
+                                                 search due targets and scrape the setlists found
+  url <setlist-url>                              scrape one setlist now
+  reparse                                        rebuild silver from bronze with the current parsers`;
+
+/** Runs one crawler command; returns the exit code (non-zero only for usage errors and critical failures). */
+export async function runCli(argv: string[], out: Output = processOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    out.line(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadCrawlerConfig();
+  const logger = createLogger(config.logLevel);
+  const pool = createPool(config.databaseUrl);
+  try {
+    switch (command) {
+      case 'targets':
+        return await targetsCommand(pool, rest, out);
+      case 'run': {
+        const summary = await runCrawl({ config, pool, logger }, parseRunArgs(rest));
+        for (const [source, s] of Object.entries(summary.sources)) {
+          const note = s.skipped ? `skipped: ${s.skipped}` : s.stopped ? `stopped: ${s.stopped}` : '';
+          out.line(`${source.padEnd(14)} targets ${s.targets}  setlists ${s.setlists}  failed ${s.failedTargets}  ${note}`.trimEnd());
+        }
+        out.line(`crawl run ${summary.runId} finished`);
+        return 0;
+      }
+      case 'url': {
+        if (!rest[0]) throw new UsageError('url needs a setlist URL');
+        for (const s of await crawlUrl({ config, pool, logger }, rest[0])) {
+          out.line(`${s.status.padEnd(7)} ${s.outcome.kind.padEnd(11)} ${s.sourceUrl}${s.statusReason ? `  (${s.statusReason})` : ''}`);
+        }
+        return 0;
+      }
+      case 'reparse': {
+        const s = await reparseBronze({ config, pool, logger });
+        out.line(`reparsed ${s.pages} page(s), ${s.setlists} setlist(s): ${s.written} written, ${s.unchanged} unchanged, ${s.notRefined} not refined`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    out.error(`crawl ${command} failed: ${describeError(error)}`);
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${describeError(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,119 @@
+import type { PoolClient } from 'pg';
+import type { ParsedSetlist } from '../parse/types';
+import { crawlerSql } from '../db/statements';
+import { refineSetlistContent, type RefinedSetlist } from './setlist-content';
+
+/** What refining one setlist did to silver. */
+export type RefineOutcome =
+  | { kind: 'written'; setlistId: number; rows: number; identified: number }
+  | { kind: 'unchanged'; setlistId: number }
+  | { kind: 'not-refined'; reason: string };
+
+/**
+ * Bronze -> silver for one parsed setlist, inside the caller's transaction. Only a complete ('ok') parse reaches
+ * silver: a blocked, empty or broken page never replaces a good setlist. A re-crawl whose content hash is
+ * unchanged writes nothing; a changed one replaces the setlist's rows, and the triggers on silver.setlist_tracks
+ * rederive its transitions.
+ */
+export async function refineSetlist(
+  client: PoolClient,
+  parsed: ParsedSetlist,
+  bronzeSetlistId: number | null,
+): Promise<RefineOutcome> {
+  if (parsed.status !== 'ok') return { kind: 'not-refined', reason: `${parsed.status}: ${parsed.statusReason ?? ''}` };
+  const content = refineSetlistContent(parsed);
+  const existing = await client.query(crawlerSql('refine-setlist-find'), [parsed.source, parsed.sourceUrl]);
+  if (existing.rows[0]?.content_sha256 === content.contentSha256) {
+    return { kind: 'unchanged', setlistId: Number(existing.rows[0].id) };
+  }
+
+  const trackIds = await upsertTracks(client, content);
+  const djIds = await upsertArtists(client, content.djs);
+  const { rows } = await client.query(crawlerSql('refine-setlist-upsert'), [
+    parsed.source,
+    parsed.sourceUrl,
+    parsed.sourceId,
+    parsed.title ?? parsed.sourceUrl,
+    parsed.djs.join(' b2b ') || null,
+    parsed.event,
+    parsed.venue,
+    parsed.location,
+    parsed.date,
+    bronzeSetlistId,
+    content.contentSha256,
+    content.rows.length,
+    content.identifiedCount,
+  ]);
+  const setlistId = Number(rows[0].id);
+
+  await client.query(crawlerSql('refine-djs-delete'), [setlistId]);
+  await client.query(crawlerSql('refine-djs-insert'), [
+    setlistId,
+    JSON.stringify(content.djs.map((dj, position) => ({ artist_id: djIds.get(dj.key), position }))),
+  ]);
+  await client.query(crawlerSql('refine-rows-delete'), [setlistId]);
+  await client.query(crawlerSql('refine-rows-insert'), [
+    setlistId,
+    JSON.stringify(
+      content.rows.map((r) => ({
+        part_index: r.partIndex,
+        part_name: r.partName,
+        position: r.position,
+        track_id: r.track ? trackIds.get(r.track.key) : null,
+        cue: r.cue,
+        raw: r.raw,
+      })),
+    ),
+  ]);
+  await client.query(crawlerSql('refine-notify'), [String(setlistId)]);
+  return { kind: 'written', setlistId, rows: content.rows.length, identified: content.identifiedCount };
+}
+
+async function upsertArtists(client: PoolClient, artists: { name: string; key: string }[]): Promise<Map<string, number>> {
+  if (artists.length === 0) return new Map();
+  const { rows } = await client.query(crawlerSql('refine-artists-upsert'), [
+    JSON.stringify(artists.map((a) => ({ name_key: a.key, name: a.name }))),
+  ]);
+  return completeIds(client, 'refine-artists-by-key', 'name_key', rows, artists.map((a) => a.key));
+}
+
+async function upsertTracks(client: PoolClient, content: RefinedSetlist): Promise<Map<string, number>> {
+  const tracks = content.rows.flatMap((r) => (r.track ? [r.track] : []));
+  if (tracks.length === 0) return new Map();
+  const { rows } = await client.query(crawlerSql('refine-tracks-upsert'), [
+    JSON.stringify(
+      tracks.map((t) => ({ track_key: t.key, title: t.title, version: t.version, artist_credit: t.artistCredit, label: t.label })),
+    ),
+  ]);
+  const trackIds = await completeIds(client, 'refine-tracks-by-key', 'track_key', rows, tracks.map((t) => t.key));
+  const credits = tracks.flatMap((t) => t.credits);
+  const artistIds = await upsertArtists(client, credits);
+  await client.query(crawlerSql('refine-track-artists-save'), [
+    JSON.stringify(
+      tracks.flatMap((t) =>
+        t.credits.map((c) => ({ track_id: trackIds.get(t.key), artist_id: artistIds.get(c.key), role: c.role, position: c.position })),
+      ),
+    ),
+  ]);
+  return trackIds;
+}
+
+/**
+ * Ids by key from an upsert's result, completed by a second read: a row another worker inserted while our
+ * INSERT ... ON CONFLICT DO NOTHING waited for it is invisible to that statement's snapshot, but not to the next.
+ */
+async function completeIds(
+  client: PoolClient,
+  reread: string,
+  keyColumn: string,
+  rows: Record<string, unknown>[],
+  keys: string[],
+): Promise<Map<string, number>> {
+  const ids = new Map(rows.map((r) => [r[keyColumn] as string, Number(r.id)]));
+  const missing = [...new Set(keys)].filter((key) => !ids.has(key));
+  if (missing.length > 0) {
+    const again = await client.query(crawlerSql(reread), [missing]);
+    for (const r of again.rows) ids.set(r[keyColumn] as string, Number(r.id));
+  }
+  return ids;
+}

@@ -1,0 +1,1 @@
+DELETE FROM silver.setlist_djs WHERE setlist_id = $1
