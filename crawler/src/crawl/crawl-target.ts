@@ -17,6 +17,8 @@ export interface SourceRun {
   report: ReportProgress;
   /** results of setlist pages handled by the crawler, by ref URL */
   handled: Map<string, StoredSetlist[]>;
+  /** why a setlist page could not be loaded, by ref URL */
+  failed: Map<string, string>;
   stopped: SourceStoppedError | null;
 }
 
@@ -67,11 +69,15 @@ export async function crawlTarget(run: SourceRun, target: TargetSearch): Promise
   }
   for (const ref of search.refs) results.push(...(run.handled.get(ref.url) ?? []));
   const ok = results.filter((r) => r.status === 'ok');
+  const problems = [
+    ...results.filter((r) => r.status !== 'ok').map((r) => `${r.sourceUrl}: ${r.status} (${r.statusReason ?? ''})`),
+    ...search.refs.flatMap((ref) => (run.failed.has(ref.url) ? [`${ref.url}: ${run.failed.get(ref.url)}`] : [])),
+  ];
   const result: TargetResult = {
     status: 'done',
     resultsFound: search.resultsFound,
     setlistsFound: ok.length,
-    error: results.length > ok.length ? `${results.length - ok.length} setlist page(s) not usable` : null,
+    error: problems.length > 0 ? `${problems.length} setlist page(s) not usable: ${problems.join('; ').slice(0, 2000)}` : null,
     dueInSeconds: config.searchIntervalHours * 3600,
   };
   await report({ runId: context.crawlRunId, source: source.name, event: 'target-finished', targetId: target.id, detail: { ...result } });

@@ -25,7 +25,8 @@ export async function crawlUrl(deps: { config: CrawlerConfig; pool: Pool; logger
   const unavailable = match.source.unavailableReason(config);
   if (unavailable) throw new NonRetryableError(unavailable);
 
-  crawleeLog.setLevel(crawleeLog.LEVELS.WARNING);
+  // Our logger reports every request outcome; Crawlee's own console logging would say it twice.
+  crawleeLog.setLevel(crawleeLog.LEVELS.OFF);
   const runId = await startCrawlRun(pool, config.workerId, 'url', { url });
   const configuration = new Configuration({ persistStorage: true, purgeOnStart: false, storageClientOptions: { localDataDirectory: config.storageDir } });
   const run = await openSourceRun({ config, pool, logger, runId, configuration, report: createProgressReporter(pool, logger) }, match.source);

@@ -7,7 +7,7 @@ import type { SetlistCrawlerOptions, SetlistRef } from '../sources/types';
  * the source's polite fetcher, which already retries with backoff; Crawlee adds the persisted request queue and
  * one more try for anything unexpected (a database hiccup). A stopped source ends the whole crawl (CriticalError).
  */
-export function createHttpSetlistCrawler({ context, configuration, requestQueue, onPage }: SetlistCrawlerOptions): BasicCrawler {
+export function createHttpSetlistCrawler({ context, configuration, requestQueue, onPage, onFailure }: SetlistCrawlerOptions): BasicCrawler {
   return new BasicCrawler(
     {
       requestQueue,
@@ -26,6 +26,7 @@ export function createHttpSetlistCrawler({ context, configuration, requestQueue,
       },
       failedRequestHandler({ request }, error) {
         context.logger.warn({ url: request.url, err: error.message }, 'setlist page failed');
+        onFailure?.(request.userData.ref as SetlistRef, error);
       },
     },
     configuration,

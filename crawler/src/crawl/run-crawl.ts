@@ -41,7 +41,8 @@ export interface CrawlSummary {
  */
 export async function runCrawl(deps: { config: CrawlerConfig; pool: Pool; logger: Logger }, options: RunCrawlOptions): Promise<CrawlSummary> {
   const { config, pool, logger } = deps;
-  crawleeLog.setLevel(crawleeLog.LEVELS.WARNING);
+  // Our logger reports every request outcome; Crawlee's own console logging would say it twice.
+  crawleeLog.setLevel(crawleeLog.LEVELS.OFF);
   const runId = await startCrawlRun(pool, config.workerId, 'run', options);
   const summary: CrawlSummary = { runId, sources: {} };
   const report = createProgressReporter(pool, logger);

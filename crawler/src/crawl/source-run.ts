@@ -11,6 +11,9 @@ import type { CrawlSource, SourceContext } from '../sources/types';
 import { handleSetlistPage, type SourceRun } from './crawl-target';
 import type { createProgressReporter } from './progress';
 
+/** How long an in-progress request stays locked in the persisted queue (see openSourceRun). */
+const RESUME_LOCK_SECONDS = 3;
+
 /** What every source's part of one run shares. */
 export interface RunDeps {
   config: CrawlerConfig;
@@ -47,11 +50,12 @@ export async function openSourceRun(deps: RunDeps, source: CrawlSource): Promise
     savePage: (page, kind) => savePage(pool, { ...page, source: source.name, kind, crawlRunId: runId }),
   };
   const queue = await RequestQueue.open(`songnodes-${source.name}`, { config: configuration });
-  const run: SourceRun = { source, context, queue, report, handled: new Map(), stopped: null, crawler: undefined as never };
+  const run: SourceRun = { source, context, queue, report, handled: new Map(), failed: new Map(), stopped: null, crawler: undefined as never };
   run.crawler = source.createSetlistCrawler({
     context,
     configuration,
     requestQueue: queue,
+    onFailure: (ref, error) => run.failed.set(ref.url, error.message),
     onPage: async (ref, page) => {
       try {
         await handleSetlistPage(run, ref, page);
@@ -61,6 +65,10 @@ export async function openSourceRun(deps: RunDeps, source: CrawlSource): Promise
       }
     },
   });
+  // Crawlee locks a request it hands out for at least 60 s, and the lock is persisted with the queue. A worker
+  // killed mid-request would make its restart wait that long for its own request. With one request at a time per
+  // source there is nothing to protect against, so a short lock lets a restarted worker resume at once.
+  queue.requestLockSecs = RESUME_LOCK_SECONDS;
   return run;
 }
 

@@ -98,7 +98,8 @@ export class PoliteFetcher {
         signal: AbortSignal.timeout(this.options.timeoutMs),
         redirect: 'follow',
       });
-      const body = await response.text();
+      // PostgreSQL text cannot hold NUL: keep the evidence storable, and let the parsers' corruption check see it.
+      const body = (await response.text()).replace(/\u0000/g, '\uFFFD');
       return {
         url: response.url || url,
         status: response.status,

@@ -47,6 +47,8 @@ export interface SetlistCrawlerOptions {
   configuration: Configuration;
   requestQueue: RequestQueue;
   onPage: OnSetlistPage;
+  /** called when a setlist page could not be loaded after its retries (recorded on the target) */
+  onFailure?: (ref: SetlistRef, error: Error) => void;
 }
 
 /** One data source: how to search it, how to load its setlist pages, how to parse what it stores. */

@@ -7,6 +7,7 @@ import { loadCrawlerConfig, type CrawlerConfig } from '../../src/config';
 import { createPool } from '../../src/db/pool';
 import { startReplayServer, type ReplayServer } from '../../src/replay';
 import { buildWikitextFromRows, loadMixesdbCsvMixes, pageTitleFromMixUrl } from './mixesdb-csv';
+import { createTestDatabase } from './test-database';
 
 /** Every real MixesDB mix of the fixtures as a wikitext page, by page title. */
 export function mixesdbPagesFromCsv(): Map<string, string> {
@@ -24,11 +25,20 @@ export interface CrawlHarness {
   close(): Promise<void>;
 }
 
-/** Starts the replay server with `pages` and builds a crawler config whose delays are 0 (tests only). */
-export async function startCrawlHarness(pages: Map<string, string>, overrides: Record<string, string> = {}): Promise<CrawlHarness> {
-  const replay = await startReplayServer({ mixesdb: { pages } });
+/**
+ * Starts the replay server with `pages`, a database of the test's own, and a crawler config whose delays are 0
+ * (tests only).
+ */
+export async function startCrawlHarness(
+  pages: Map<string, string>,
+  overrides: Record<string, string> = {},
+  setlistfm?: { setlists: unknown[]; apiKey: string },
+): Promise<CrawlHarness> {
+  const replay = await startReplayServer({ mixesdb: { pages }, ...(setlistfm ? { setlistfm } : {}) });
+  const database = await createTestDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    DATABASE_URL: database.url,
     MIXESDB_BASE_URL: replay.urls.mixesdb,
     TRACKLISTS1001_BASE_URL: replay.urls['1001tracklists'],
     SETLISTFM_BASE_URL: replay.urls.setlistfm,
@@ -52,6 +62,7 @@ export async function startCrawlHarness(pages: Map<string, string>, overrides: R
     close: async () => {
       await replay.close();
       await pool.end();
+      await database.drop();
     },
   };
 }

@@ -6,8 +6,11 @@ import { parseMixesdbSearch } from './parse-search';
 import { parseMixesdbWikitext } from './parse-wikitext';
 import { mixesdbPageUrl, mixesdbRawUrl, mixesdbSearchUrl, titleFromRawUrl } from './urls';
 
-/** Mix pages are titled "YYYY[-MM[-DD]] - DJ ..."; other hits (artist pages, categories, labels) are not setlists. */
-const MIX_TITLE = /^\d{4}(?:-\d{2}){0,2} - /;
+/**
+ * Mix pages are titled "YYYY[-MM[-DD]] - DJ ..." (a year MixesDB does not know is "200X" or "19XX"); other hits
+ * (artist pages, categories, labels) are not setlists.
+ */
+const MIX_TITLE = /^(?:\d{4}|\d{3}X|\d{2}XX)(?:-\d{2}){0,2} - /;
 /** Search pages read per query at most (50 results each): enough for any per-target cap, polite to the wiki. */
 const MAX_SEARCH_PAGES = 4;
 
