@@ -3,6 +3,7 @@
  * never touch the internet. See `startReplayServer` (tests) and `runReplayCli` (by hand).
  */
 export { startReplayServer } from './server';
+export { mixesdbSamplePages, loadMixesdbCsvMixes, pageTitleFromMixUrl } from './mixesdb-sample';
 export { runReplayCli, ReplayCliUsageError, REPLAY_CLI_USAGE } from './cli';
 export { loadReplayDir } from './load-replay-dir';
 export {

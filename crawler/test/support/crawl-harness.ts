@@ -6,13 +6,10 @@ import type { Pool } from 'pg';
 import { loadCrawlerConfig, type CrawlerConfig } from '../../src/config';
 import { createPool } from '../../src/db/pool';
 import { startReplayServer, type ReplayServer } from '../../src/replay';
-import { buildWikitextFromRows, loadMixesdbCsvMixes, pageTitleFromMixUrl } from './mixesdb-csv';
 import { createTestDatabase } from './test-database';
 
 /** Every real MixesDB mix of the fixtures as a wikitext page, by page title. */
-export function mixesdbPagesFromCsv(): Map<string, string> {
-  return new Map(loadMixesdbCsvMixes().map((mix) => [pageTitleFromMixUrl(mix.mixUrl), buildWikitextFromRows(mix)]));
-}
+export { mixesdbSamplePages as mixesdbPagesFromCsv } from '../../src/replay/mixesdb-sample';
 
 /** A crawl against the replay server and the test database: config, pool, silent logger. */
 export interface CrawlHarness {

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// bench/crawl: parse + store throughput of the real crawler through the replay server (no internet).
+// The 257 real MixesDB mixes of the bundled sample are served as wikitext; one target per mix (its first identified
+// row) makes the crawler search, fetch every page, parse, write bronze and refine to silver with delays at 0.
+// Writes bench/results/crawl.json and prints a markdown table. Usage: npm run bench:crawl (builds the crawler first).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import { migratePostgres } from '../../scripts/migrate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const { startReplayServer, mixesdbSamplePages, loadMixesdbCsvMixes } = require(join(ROOT, 'crawler/dist/replay/index.js'));
+const { runCrawl } = require(join(ROOT, 'crawler/dist/crawl/run-crawl.js'));
+const { addTarget } = require(join(ROOT, 'crawler/dist/db/targets.js'));
+const { loadCrawlerConfig } = require(join(ROOT, 'crawler/dist/config.js'));
+const { createPool } = require(join(ROOT, 'crawler/dist/db/pool.js'));
+const pino = require(join(ROOT, 'node_modules/pino'));
+
+const base = new URL(process.env.DATABASE_URL || 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes');
+const dbName = 'songnodes_bench_crawl';
+const admin = new URL(base);
+admin.pathname = '/postgres';
+const adminClient = new pg.Client({ connectionString: admin.toString() });
+await adminClient.connect();
+await adminClient.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+await adminClient.query(`CREATE DATABASE ${dbName}`);
+await adminClient.end();
+const url = new URL(base);
+url.pathname = `/${dbName}`;
+process.env.LOG_LEVEL = 'silent';
+await migratePostgres(url.toString());
+
+const replay = await startReplayServer({ mixesdb: { pages: mixesdbSamplePages() } });
+const config = loadCrawlerConfig({
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  MIXESDB_BASE_URL: replay.urls.mixesdb,
+  MIXESDB_DELAY_SECONDS: '0',
+  CRAWLER_BACKOFF_BASE_SECONDS: '0',
+  CRAWLER_SETLISTS_PER_TARGET: '50',
+  CRAWLER_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'songnodes-bench-crawl-')),
+  LOG_LEVEL: 'silent',
+});
+const pool = createPool(config.databaseUrl);
+for (const mix of loadMixesdbCsvMixes()) {
+  const first = mix.rows.find((r) => r.artist && r.title && !r.title.startsWith('?'));
+  const title = first?.title.replace(/\s*\[[^\]]*\]?\s*$/, '');
+  if (first && title) await addTarget(pool, first.artist, title, ['mixesdb']);
+}
+const targets = (await pool.query('SELECT count(*)::int AS n FROM ops.target_track_searches')).rows[0].n;
+
+const memoryBefore = process.memoryUsage().rss;
+const started = performance.now();
+await runCrawl({ config, pool, logger: pino({ level: 'silent' }) }, { sources: ['mixesdb'] });
+const seconds = (performance.now() - started) / 1000;
+
+const pages = replay.requests.filter((r) => r.query.action === 'raw').length;
+const searches = replay.requests.filter((r) => r.query.list === 'search').length;
+const stored = (await pool.query(`SELECT count(*)::int AS setlists, sum(track_count)::int AS rows FROM silver.setlists`)).rows[0];
+const bronzeRows = (await pool.query('SELECT count(*)::int AS n FROM bronze.setlist_rows')).rows[0].n;
+const transitions = (await pool.query('SELECT count(*)::int AS n FROM silver.transitions WHERE weight > 0')).rows[0].n;
+await pool.end();
+await replay.close();
+
+const result = {
+  benchmark: 'crawl',
+  date: new Date().toISOString(),
+  machine: '2 cores, 24 GiB (this workplace)',
+  input: 'bundled sample: 257 real MixesDB mixes served by the replay server (local, delays 0)',
+  targets,
+  searchRequests: searches,
+  setlistPagesFetched: pages,
+  silverSetlists: stored.setlists,
+  silverRows: stored.rows,
+  bronzeRows,
+  transitions,
+  seconds: Number(seconds.toFixed(2)),
+  pagesPerSecond: Number((pages / seconds).toFixed(1)),
+  rowsPerSecond: Number((bronzeRows / seconds).toFixed(0)),
+  requestsPerSecond: Number(((pages + searches) / seconds).toFixed(1)),
+  rssGrowthMiB: Number(((process.memoryUsage().rss - memoryBefore) / 2 ** 20).toFixed(0)),
+};
+writeFileSync(join(ROOT, 'bench/results/crawl.json'), `${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(
+  [
+    '| benchmark | targets | requests (search + page) | setlists | rows | seconds | pages/s | rows/s |',
+    '|---|---|---|---|---|---|---|---|',
+    `| crawl (replay, 257 real mixes) | ${targets} | ${searches} + ${pages} | ${stored.setlists} | ${bronzeRows} | ${result.seconds} | ${result.pagesPerSecond} | ${result.rowsPerSecond} |`,
+  ].join('\n') + '\n',
+);
