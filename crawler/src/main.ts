@@ -8,6 +8,7 @@ import { processOutput, UsageError, type Output } from './cli/output';
 import { createPool } from './db/pool';
 import { describeError } from './errors';
 import { createLogger } from './logger';
+import { mixesdbSamplePages, runReplayCli, startReplayServer } from './replay';
 
 const USAGE = `usage: npm run crawl -- <command>
   targets add --artist "Artist" --title "Title"   add a target track (searched on every source)
@@ -16,7 +17,8 @@ const USAGE = `usage: npm run crawl -- <command>
   run [--source mixesdb|1001tracklists|setlistfm] [--limit N] [--force]
                                                  search due targets and scrape the setlists found
   url <setlist-url>                              scrape one setlist now
-  reparse                                        rebuild silver from bronze with the current parsers`;
+  reparse                                        rebuild silver from bronze with the current parsers
+  replay --sample [--port-base N] | --dir <path> serve stored pages at local base URLs (no internet)`;
 
 /** Runs one crawler command; returns the exit code (non-zero only for usage errors and critical failures). */
 export async function runCli(argv: string[], out: Output = processOutput): Promise<number> {
@@ -53,6 +55,9 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         out.line(`reparsed ${s.pages} page(s), ${s.setlists} setlist(s): ${s.written} written, ${s.unchanged} unchanged, ${s.notRefined} not refined`);
         return 0;
       }
+      case 'replay':
+        await serveReplay(rest, out);
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -66,6 +71,29 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * `replay --sample`: the bundled real MixesDB sample at a local MixesDB origin; `replay --dir`: a folder of stored
+ * pages (src/replay/load-replay-dir.ts). Point MIXESDB_BASE_URL etc. at the printed URLs. Runs until Ctrl-C.
+ */
+async function serveReplay(argv: string[], out: Output): Promise<void> {
+  let close: () => Promise<void>;
+  if (argv[0] === '--sample') {
+    const portBase = argv[1] === '--port-base' ? Number(argv[2]) : undefined;
+    const ports = portBase ? { mixesdb: portBase, '1001tracklists': portBase + 1, setlistfm: portBase + 2 } : undefined;
+    const server = await startReplayServer({ mixesdb: { pages: mixesdbSamplePages() }, ...(ports ? { ports } : {}) });
+    out.line(`MIXESDB_BASE_URL=${server.urls.mixesdb}\nTRACKLISTS1001_BASE_URL=${server.urls['1001tracklists']}\nSETLISTFM_BASE_URL=${server.urls.setlistfm}`);
+    close = () => server.close();
+  } else {
+    const server = await runReplayCli(argv);
+    close = () => server.close();
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await close();
 }
 
 if (require.main === module) {
