@@ -3,6 +3,7 @@ import { saveParsedSetlist } from '../db/bronze';
 import { inTransaction } from '../db/pool';
 import type { FetchedPage } from '../http/polite-fetcher';
 import type { ParsedSetlist } from '../parse/types';
+import { blankSetlist } from '../parse/setlist-record';
 import { refineSetlist, type RefineOutcome } from '../refine/refine-setlist';
 import type { CrawlSource } from '../sources/types';
 
@@ -14,25 +15,6 @@ export interface StoredSetlist {
   outcome: RefineOutcome;
 }
 
-/** A setlist record for a page that could not be parsed at all (HTTP error...), so bronze says why. */
-export function unparsableSetlist(source: CrawlSource['name'], url: string, reason: string): ParsedSetlist {
-  return {
-    source,
-    sourceUrl: url,
-    sourceId: null,
-    title: null,
-    djs: [],
-    event: null,
-    venue: null,
-    location: null,
-    dateText: null,
-    date: null,
-    status: 'error',
-    statusReason: reason,
-    parts: [],
-    warnings: [],
-  };
-}
 
 /**
  * Stores each parsed setlist of a bronze page and refines it to silver, one transaction per setlist: a crash
@@ -58,6 +40,6 @@ export async function storeParsedSetlists(
 
 /** Parses a fetched setlist page (or records why it cannot be parsed) and stores the result. */
 export function parseFetchedPage(source: CrawlSource, page: FetchedPage, config: Parameters<CrawlSource['parsePage']>[1]) {
-  if (page.status < 200 || page.status >= 300) return [unparsableSetlist(source.name, page.url, `HTTP ${page.status}`)];
+  if (page.status < 200 || page.status >= 300) return [blankSetlist(source.name, page.url, 'error', `HTTP ${page.status}`)];
   return source.parsePage({ url: page.url, body: page.body, kind: 'setlist' }, config);
 }

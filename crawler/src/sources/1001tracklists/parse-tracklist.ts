@@ -21,6 +21,7 @@ import type { CheerioAPI } from 'cheerio';
 import { parseTrackLine } from '../../parse/track-line';
 import type { ParsedSetlist, ParsedTrackLine } from '../../parse/types';
 import { detect1001Block } from './detect-block';
+import { blankSetlist } from '../../parse/setlist-record';
 
 /** Options for `parse1001Tracklist`. */
 export interface Parse1001TracklistOptions {
@@ -263,20 +264,5 @@ function withStatus(setlist: ParsedSetlist, status: ParsedSetlist['status'], rea
 }
 
 function emptySetlist(sourceUrl: string): ParsedSetlist {
-  return {
-    source: '1001tracklists',
-    sourceUrl,
-    sourceId: null,
-    title: null,
-    djs: [],
-    event: null,
-    venue: null,
-    location: null,
-    dateText: null,
-    date: null,
-    status: 'ok',
-    statusReason: null,
-    parts: [],
-    warnings: [],
-  };
+  return blankSetlist('1001tracklists', sourceUrl);
 }

@@ -11,6 +11,7 @@
 import { isValidArtistCredit } from '@songnodes/contracts';
 import { z } from 'zod';
 import type { ParsedPart, ParsedSetlist, ParsedTrackLine } from '../../parse/types';
+import { blankSetlist } from '../../parse/setlist-record';
 
 const artistRefSchema = z.object({ name: z.string() });
 
@@ -284,20 +285,5 @@ function failedPage(reason: string, apiStatus: number | null): SetlistfmSearchPa
 }
 
 function failedSetlist(sourceUrl: string, sourceId: string | null, reason: string): ParsedSetlist {
-  return {
-    source: 'setlistfm',
-    sourceUrl,
-    sourceId,
-    title: null,
-    djs: [],
-    event: null,
-    venue: null,
-    location: null,
-    dateText: null,
-    date: null,
-    status: 'error',
-    statusReason: reason,
-    parts: [],
-    warnings: [],
-  };
+  return blankSetlist('setlistfm', sourceUrl, 'error', reason, sourceId);
 }
