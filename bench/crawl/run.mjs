@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // bench/crawl: parse + store throughput of the real crawler through the replay server (no internet).
-// The 257 real MixesDB mixes of the bundled sample are served as wikitext; one target per mix (its first identified
-// row) makes the crawler search, fetch every page, parse, write bronze and refine to silver with delays at 0.
+// `crawl sample`: the 257 real MixesDB mixes of the bundled sample served as wikitext; one target per mix (its first
+// identified row) makes the crawler search, fetch every page, parse, write bronze and refine to silver, delays at 0.
 // Writes bench/results/crawl.json and prints a markdown table. Usage: npm run bench:crawl (builds the crawler first).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -13,9 +12,7 @@ import { migratePostgres } from '../../scripts/migrate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { startReplayServer, mixesdbSamplePages, loadMixesdbCsvMixes } = require(join(ROOT, 'crawler/dist/replay/index.js'));
-const { runCrawl } = require(join(ROOT, 'crawler/dist/crawl/run-crawl.js'));
-const { addTarget } = require(join(ROOT, 'crawler/dist/db/targets.js'));
+const { crawlSample } = require(join(ROOT, 'crawler/dist/crawl/sample-crawl.js'));
 const { loadCrawlerConfig } = require(join(ROOT, 'crawler/dist/config.js'));
 const { createPool } = require(join(ROOT, 'crawler/dist/db/pool.js'));
 const pino = require(join(ROOT, 'node_modules/pino'));
@@ -34,37 +31,20 @@ url.pathname = `/${dbName}`;
 process.env.LOG_LEVEL = 'silent';
 await migratePostgres(url.toString());
 
-const replay = await startReplayServer({ mixesdb: { pages: mixesdbSamplePages() } });
-const config = loadCrawlerConfig({
-  ...process.env,
-  DATABASE_URL: url.toString(),
-  MIXESDB_BASE_URL: replay.urls.mixesdb,
-  MIXESDB_DELAY_SECONDS: '0',
-  CRAWLER_BACKOFF_BASE_SECONDS: '0',
-  CRAWLER_SETLISTS_PER_TARGET: '50',
-  CRAWLER_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'songnodes-bench-crawl-')),
-  LOG_LEVEL: 'silent',
-});
+const config = loadCrawlerConfig({ ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' });
 const pool = createPool(config.databaseUrl);
-for (const mix of loadMixesdbCsvMixes()) {
-  const first = mix.rows.find((r) => r.artist && r.title && !r.title.startsWith('?'));
-  const title = first?.title.replace(/\s*\[[^\]]*\]?\s*$/, '');
-  if (first && title) await addTarget(pool, first.artist, title, ['mixesdb']);
-}
-const targets = (await pool.query('SELECT count(*)::int AS n FROM ops.target_track_searches')).rows[0].n;
-
 const memoryBefore = process.memoryUsage().rss;
 const started = performance.now();
-await runCrawl({ config, pool, logger: pino({ level: 'silent' }) }, { sources: ['mixesdb'] });
+const sample = await crawlSample({ config, pool, logger: pino({ level: 'silent' }) });
 const seconds = (performance.now() - started) / 1000;
-
-const pages = replay.requests.filter((r) => r.query.action === 'raw').length;
-const searches = replay.requests.filter((r) => r.query.list === 'search').length;
+const targets = sample.targets;
+const fetched = (await pool.query(`SELECT kind, count(*)::int AS n FROM bronze.pages GROUP BY kind`)).rows;
+const pages = fetched.find((r) => r.kind === 'setlist')?.n ?? 0;
+const searches = fetched.find((r) => r.kind === 'search')?.n ?? 0;
 const stored = (await pool.query(`SELECT count(*)::int AS setlists, sum(track_count)::int AS rows FROM silver.setlists`)).rows[0];
 const bronzeRows = (await pool.query('SELECT count(*)::int AS n FROM bronze.setlist_rows')).rows[0].n;
 const transitions = (await pool.query('SELECT count(*)::int AS n FROM silver.transitions WHERE weight > 0')).rows[0].n;
 await pool.end();
-await replay.close();
 
 const result = {
   benchmark: 'crawl',

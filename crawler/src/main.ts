@@ -1,5 +1,6 @@
 import { loadCrawlerConfig } from './config';
 import { crawlUrl } from './crawl/crawl-url';
+import { crawlSample } from './crawl/sample-crawl';
 import { reparseBronze } from './crawl/reparse';
 import { runCrawl } from './crawl/run-crawl';
 import { targetsCommand } from './cli/targets-command';
@@ -18,7 +19,8 @@ const USAGE = `usage: npm run crawl -- <command>
                                                  search due targets and scrape the setlists found
   url <setlist-url>                              scrape one setlist now
   reparse                                        rebuild silver from bronze with the current parsers
-  replay --sample [--port-base N] | --dir <path> serve stored pages at local base URLs (no internet)`;
+  replay --sample [--port-base N] | --dir <path> serve stored pages at local base URLs (no internet)
+  sample [--if-empty]                            crawl the bundled real MixesDB sample through the replay server`;
 
 /** Runs one crawler command; returns the exit code (non-zero only for usage errors and critical failures). */
 export async function runCli(argv: string[], out: Output = processOutput): Promise<number> {
@@ -53,6 +55,19 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
       case 'reparse': {
         const s = await reparseBronze({ config, pool, logger });
         out.line(`reparsed ${s.pages} page(s), ${s.setlists} setlist(s): ${s.written} written, ${s.unchanged} unchanged, ${s.notRefined} not refined`);
+        return 0;
+      }
+      case 'sample': {
+        if (rest.includes('--if-empty')) {
+          const { rows } = await pool.query('SELECT count(*)::int AS n FROM silver.setlists');
+          if (rows[0].n > 0) {
+            out.line(`sample: skipped, silver already holds ${rows[0].n} setlist(s)`);
+            return 0;
+          }
+        }
+        const s = await crawlSample({ config, pool, logger });
+        const mixesdb = s.sources.mixesdb;
+        out.line(`sample: ${s.targets} new target(s); ${mixesdb?.targets ?? 0} searched, ${mixesdb?.setlists ?? 0} setlist(s) stored`);
         return 0;
       }
       case 'replay':
