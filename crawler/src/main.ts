@@ -3,6 +3,7 @@ import { crawlUrl } from './crawl/crawl-url';
 import { crawlSample } from './crawl/sample-crawl';
 import { reparseBronze } from './crawl/reparse';
 import { runCrawl } from './crawl/run-crawl';
+import { runWorker } from './crawl/worker';
 import { targetsCommand } from './cli/targets-command';
 import { parseRunArgs } from './cli/run-args';
 import { processOutput, UsageError, type Output } from './cli/output';
@@ -17,6 +18,7 @@ const USAGE = `usage: npm run crawl -- <command>
   targets list                                   show targets and their search state
   run [--source mixesdb|1001tracklists|setlistfm] [--limit N] [--force]
                                                  search due targets and scrape the setlists found
+  worker [--source ...] [--interval-minutes 10]  keep crawling: due targets on a timer and whenever a crawl is requested
   url <setlist-url>                              scrape one setlist now
   reparse                                        rebuild silver from bronze with the current parsers
   replay --sample [--port-base N] | --dir <path> serve stored pages at local base URLs (no internet)
@@ -43,6 +45,18 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
           out.line(`${source.padEnd(14)} targets ${s.targets}  setlists ${s.setlists}  failed ${s.failedTargets}  ${note}`.trimEnd());
         }
         out.line(`crawl run ${summary.runId} finished`);
+        return 0;
+      }
+      case 'worker': {
+        const intervalAt = rest.indexOf('--interval-minutes');
+        const minutes = intervalAt >= 0 ? Number(rest[intervalAt + 1]) : 10;
+        if (!(minutes > 0)) throw new UsageError('--interval-minutes takes a positive number');
+        const args = intervalAt >= 0 ? rest.filter((_, i) => i !== intervalAt && i !== intervalAt + 1) : rest;
+        const stop = new AbortController();
+        process.once('SIGINT', () => stop.abort());
+        process.once('SIGTERM', () => stop.abort());
+        const runs = await runWorker({ config, pool, logger }, { ...parseRunArgs(args), intervalMs: minutes * 60_000, signal: stop.signal });
+        out.line(`worker stopped after ${runs} run(s)`);
         return 0;
       }
       case 'url': {
