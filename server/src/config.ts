@@ -42,6 +42,30 @@ export const serverConfigFields = {
     schema: envSchemas.oneOf(['development', 'production', 'test']),
     description: 'production masks unexpected errors and hides the IDE',
   },
+  syncBatchSize: {
+    env: 'SYNC_BATCH_SIZE',
+    default: '5000',
+    schema: envSchemas.integer(1, 1_000_000),
+    description: 'sync: silver rows per Neo4j transaction (one UNWIND batch, one NOTIFY graph_changed)',
+  },
+  syncFullWriters: {
+    env: 'SYNC_FULL_WRITERS',
+    default: '2',
+    schema: envSchemas.integer(1, 16),
+    description: 'sync --full: concurrent Neo4j transactions while creating edges (Neo4j uses one core per transaction)',
+  },
+  syncIntervalSeconds: {
+    env: 'SYNC_INTERVAL_SECONDS',
+    default: '30',
+    schema: envSchemas.seconds(),
+    description: 'sync --watch: run at least this often, even when no NOTIFY silver_changed arrived',
+  },
+  syncDebounceMs: {
+    env: 'SYNC_DEBOUNCE_MS',
+    default: '100',
+    schema: envSchemas.integer(0, 60_000),
+    description: 'sync --watch: wait this long after a NOTIFY silver_changed, so a burst of setlists is one run',
+  },
 } as const;
 
 export type ServerConfig = ConfigOf<typeof serverConfigFields>;

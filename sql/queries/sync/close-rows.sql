@@ -1,0 +1,1 @@
+CLOSE sync_rows
