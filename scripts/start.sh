@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `npm start`: the main job on a clean machine. Installs what is missing, starts the local stack, applies the
-# database contracts, builds, and serves the API on PORT (default 4000) until interrupted.
+# database contracts, builds, fills an empty database with the bundled real sample (the real crawler through the
+# replay server), syncs silver to the graph, then serves the API and the explorer on one port (default 4000),
+# with a sync worker following new crawls, until interrupted.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -11,6 +13,13 @@ bash scripts/stack.sh up
 node scripts/migrate.mjs
 npx turbo run build --output-logs=errors-only
 
+node crawler/dist/main.js sample --if-empty
+node server/dist/sync/main.js
+
+node server/dist/sync/main.js --watch &
+watcher=$!
+trap 'kill $watcher 2>/dev/null || true' EXIT
+
 port="${PORT:-4000}"
-printf '\n  SongNodes API:  http://localhost:%s/graphql   (health: http://localhost:%s/healthz)\n\n' "$port" "$port" >&2
-exec node server/dist/index.js
+printf '\n  SongNodes explorer:  http://localhost:%s/\n  GraphQL API:         http://localhost:%s/graphql\n\n' "$port" "$port" >&2
+node server/dist/index.js

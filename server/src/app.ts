@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Request } from 'express';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Driver } from 'neo4j-driver';
 import type { Pool } from 'pg';
@@ -15,7 +18,15 @@ import type { GraphQLContext } from './context';
 import { isNeo4jReachable, isPostgresReachable } from './db/health-checks';
 import { createNeo4jDriver } from './db/neo4j';
 import { createPostgresPool } from './db/postgres';
+import { createErrorFormatter } from './http/format-error';
+import { IDE_HTML } from './http/ide';
+import { createMetrics } from './http/metrics';
+import { DEFAULT_QUERY_LIMITS, depthLimitRule, queryLimitsPlugin, type QueryLimits } from './http/query-limits';
+import { RateLimiter, type RateLimitOptions } from './http/rate-limit';
+import { LiveEvents } from './live/events';
+import { createLoaders } from './loaders';
 import { createLogger, type Logger } from './logger';
+import { repoRoot } from './paths';
 import { buildSchema } from './schema';
 
 /** The running API: one HTTP server with GraphQL over HTTP and graphql-ws on /graphql. */
@@ -30,36 +41,76 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Knobs tests and benchmarks may turn; production uses the defaults. */
+export interface AppOptions {
+  limits?: QueryLimits;
+  rateLimit?: RateLimitOptions;
+  /** the built explorer to serve at / @default client/dist when it exists */
+  clientDir?: string | null;
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  return match?.[1]?.trim() ?? null;
+}
+
 /** Builds the app from its config; nothing listens until `listen` is called. */
-export async function buildApp(config: ServerConfig): Promise<App> {
+export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
   const pg = createPostgresPool({ connectionString: config.databaseUrl });
   const neo4j = createNeo4jDriver({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword });
+  const events = new LiveEvents(config.databaseUrl, logger);
+  await events.start();
   const schema = buildSchema();
+  const metrics = createMetrics(pg, events);
+  const production = config.nodeEnv === 'production';
+  const rateLimiter = new RateLimiter(options.rateLimit ?? { perSecond: 50, burst: 200 });
 
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const context = (requestId: string): GraphQLContext => ({
+  const context = (requestId: string, token: string | null): GraphQLContext => ({
     config,
     pg,
     neo4j,
     logger: logger.child({ requestId }),
     requestId,
+    loaders: createLoaders(neo4j, pg),
+    token,
+    events,
   });
-  const wsCleanup = useServer({ schema, context: () => context(randomUUID()) }, wsServer);
 
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: (ctx) => context(randomUUID(), bearerToken(String(ctx.connectionParams?.authorization ?? ''))),
+    },
+    wsServer,
+  );
+
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    includeStacktraceInErrorResponses: config.nodeEnv !== 'production',
+    validationRules: [depthLimitRule(limits)],
+    formatError: createErrorFormatter(logger, production),
+    includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
       ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(schema, limits),
+      metrics.plugin,
     ],
   });
   await apollo.start();
 
+  app.use((req, res, next) => {
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+    res.setHeader('x-request-id', requestId);
+    (req as Request & { requestId: string }).requestId = requestId;
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -67,13 +118,34 @@ export async function buildApp(config: ServerConfig): Promise<App> {
     const [postgres, graph] = await Promise.all([isPostgresReachable(pg), isNeo4jReachable(neo4j)]);
     res.status(postgres && graph ? 200 : 503).json({ ok: postgres && graph, postgres, neo4j: graph });
   });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.get('/graphql', (req, res, next) => {
+    if (!production && req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query.query) {
+      res.type('html').send(IDE_HTML);
+      return;
+    }
+    next();
+  });
+  app.use('/graphql', (req, res, next) => {
+    if (rateLimiter.take(req.ip ?? 'unknown')) return next();
+    const error = new GraphQLError('too many requests; slow down', { extensions: { code: 'RATE_LIMITED' } });
+    res.status(429).setHeader('retry-after', '1').json({ errors: [error.toJSON()] });
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => context(String(req.headers['x-request-id'] ?? randomUUID())),
+      context: async ({ req }) =>
+        context((req as Request & { requestId: string }).requestId, bearerToken(req.headers.authorization)),
     }),
   );
+  const clientDir = options.clientDir === undefined ? join(repoRoot, 'client', 'dist') : options.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+  }
 
   return {
     httpServer,
@@ -90,6 +162,7 @@ export async function buildApp(config: ServerConfig): Promise<App> {
       }),
     close: async () => {
       await apollo.stop();
+      await events.close();
       await Promise.all([pg.end(), neo4j.close()]);
     },
   };

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Pool } from 'pg';
 import type { ServerConfig } from './config';
+import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 
 /** What every resolver receives. Built per request (HTTP) or per operation (WebSocket). */
@@ -10,4 +11,9 @@ export interface GraphQLContext {
   neo4j: Driver;
   logger: Logger;
   requestId: string;
+  loaders: Loaders;
+  /** the bearer token of the request, if any (mutations check it) */
+  token: string | null;
+  /** shared by every request of this server: LISTEN/NOTIFY fan-out for subscriptions */
+  events: import('./live/events').LiveEvents;
 }

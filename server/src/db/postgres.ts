@@ -1,4 +1,7 @@
-import { Pool } from 'pg';
+import { Pool, types } from 'pg';
+
+// DATE columns stay 'YYYY-MM-DD' strings: turning them into Dates at local midnight shifts days across time zones.
+types.setTypeParser(types.builtins.DATE, (value) => value);
 
 /** Options for the PostgreSQL pool. */
 export interface PostgresOptions {

@@ -3,13 +3,23 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { serverRoot } from '../paths';
+import { adminResolvers } from './admin/resolvers';
+import { analyticsResolvers } from './analytics/resolvers';
+import { graphResolvers } from './graph/resolvers';
 import { healthResolvers } from './health/resolvers';
+import { liveResolvers } from './live/resolvers';
 import { statsResolvers } from './stats/resolvers';
+import { trackResolvers } from './tracks/resolvers';
 
 /** Each domain: its SDL in src/schema/<domain>/schema.graphql and its resolvers beside it. */
 const domains = [
   { name: 'health', resolvers: healthResolvers },
   { name: 'stats', resolvers: statsResolvers },
+  { name: 'tracks', resolvers: trackResolvers },
+  { name: 'graph', resolvers: graphResolvers },
+  { name: 'analytics', resolvers: analyticsResolvers },
+  { name: 'admin', resolvers: adminResolvers },
+  { name: 'live', resolvers: liveResolvers },
 ];
 
 function readSdl(...path: string[]): string {

@@ -1,0 +1,2 @@
+MATCH (a:Artist {id: $id})
+RETURN a.id AS id, a.name AS name

@@ -1,0 +1,25 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+const STABLE_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'RATE_LIMITED', 'INTERNAL', 'UNAVAILABLE']);
+/** Apollo's own codes for requests the client got wrong. */
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * Every error leaves with a stable `extensions.code`. Errors we raised on purpose keep their message; errors the
+ * client caused keep theirs as BAD_USER_INPUT; anything unexpected is logged in full and, in production, masked.
+ */
+export function createErrorFormatter(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? '');
+    if (STABLE_CODES.has(code)) return formatted;
+    if (CLIENT_CODES.has(code)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: code } };
+    logger.error({ err: error, path: formatted.path }, 'unexpected error in a GraphQL request');
+    return {
+      message: production ? 'Internal error' : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL' },
+    };
+  };
+}

@@ -1,0 +1,55 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/** Options of the query cost limit. */
+export interface QueryLimits {
+  /** deepest selection allowed @default 12 */
+  maxDepth: number;
+  /** most expensive query allowed, in estimated rows @default 20000 */
+  maxCost: number;
+}
+
+/** The depth limit as a validation rule (fragments included), refused as BAD_USER_INPUT by the error formatter. */
+export function depthLimitRule(limits: QueryLimits): ValidationRule {
+  return depthLimit(limits.maxDepth);
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 20_000 };
+
+/**
+ * A field costs its children times the rows it can return: `first` / `limit` as given (or their defaults), and a
+ * neighbourhood's `depth` multiplies its `limit` — so cost follows what the databases would have to read.
+ */
+const pagingEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const defaults = Object.fromEntries(field.args.map((a) => [a.name, a.defaultValue]));
+  const rows = Number(args.first ?? args.limit ?? defaults.first ?? defaults.limit ?? 1) || 1;
+  const depth = Number(args.depth ?? defaults.depth ?? 1) || 1;
+  return (1 + childComplexity) * rows * depth;
+};
+
+
+/** Refuses over-costly operations before any resolver runs (BAD_USER_INPUT, with the numbers). */
+export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pagingEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(`query would cost ${cost}; at most ${limits.maxCost} is allowed (lower first/limit/depth)`, {
+              extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { Driver } from 'neo4j-driver';
+import type { Pool } from 'pg';
+import { readCypher } from '../../db/run-cypher';
+import { runSql } from '../../db/run-sql';
+import { graphWorthy, type TrackRow } from '../tracks/data';
+
+/** A TRANSITION edge as the API hands it around (GraphQL type Transition). */
+export interface TransitionRow {
+  fromId: number;
+  toId: number;
+  weight: number;
+  djs: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface NeighbourhoodRow {
+  center: TrackRow;
+  nodes: TrackRow[];
+  edges: TransitionRow[];
+  truncated: boolean;
+}
+
+export interface SetlistRow {
+  id: number;
+  title: string;
+  djs: string[];
+  date: string | null;
+  event: string | null;
+  venue: string | null;
+  location: string | null;
+  source: string;
+  sourceUrl: string;
+  total: number;
+}
+
+export type Direction = 'IN' | 'OUT' | 'BOTH';
+
+/** Drops edges touching a node the guard removed, so an answer never points at a missing track. */
+function keepEdgesBetween(nodes: TrackRow[], edges: TransitionRow[]): TransitionRow[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  return edges.filter((e) => ids.has(e.fromId) && ids.has(e.toId));
+}
+
+/** The neighbourhood in one round trip (cypher/api/neighbourhood.cypher); null when the track is not in the graph. */
+export async function fetchNeighbourhood(
+  driver: Driver,
+  args: { trackId: number; depth: number; minWeight: number; limit: number; direction: Direction },
+): Promise<NeighbourhoodRow | null> {
+  const [row] = await readCypher<{ nodes: TrackRow[]; edges: TransitionRow[]; truncated: boolean }>(driver, 'api/neighbourhood', args);
+  if (!row) return null;
+  const nodes = graphWorthy(row.nodes);
+  const center = nodes.find((n) => n.id === args.trackId);
+  if (!center) return null;
+  return { center, nodes, edges: keepEdgesBetween(nodes, row.edges), truncated: row.truncated };
+}
+
+export async function fetchTransition(driver: Driver, fromId: number, toId: number): Promise<TransitionRow | null> {
+  return (await readCypher<TransitionRow>(driver, 'api/transition', { fromId, toId }))[0] ?? null;
+}
+
+/** The strongest transitions into or out of each track, for DataLoader batches. */
+export async function fetchStrongest(driver: Driver, ids: readonly number[], outgoing: boolean, first: number) {
+  const rows = await readCypher<{ id: number; transitions: TransitionRow[] }>(driver, 'api/strongest-transitions', {
+    ids: [...ids],
+    outgoing,
+    first,
+  });
+  return new Map(rows.map((row) => [row.id, row.transitions]));
+}
+
+/** The setlists behind each (from, to) pair, newest first, for DataLoader batches. */
+export async function fetchSetlistsForPairs(pg: Pool, pairs: readonly { fromId: number; toId: number }[]) {
+  const rows = await runSql(pg, 'api/transition-setlists', [pairs.map((p) => p.fromId), pairs.map((p) => p.toId)]);
+  const byPair = new Map<string, SetlistRow[]>();
+  for (const r of rows) {
+    const key = `${r.from_id}:${r.to_id}`;
+    const setlist: SetlistRow = {
+      id: Number(r.id),
+      title: r.title,
+      djs: r.djs,
+      date: r.date,
+      event: r.event,
+      venue: r.venue,
+      location: r.location,
+      source: r.source,
+      sourceUrl: r.source_url,
+      total: Number(r.total),
+    };
+    byPair.set(key, [...(byPair.get(key) ?? []), setlist]);
+  }
+  return byPair;
+}
+
+export async function fetchTopTransitions(driver: Driver, skip: number, limit: number): Promise<TransitionRow[]> {
+  return readCypher<TransitionRow>(driver, 'api/top-transitions', { skip, limit });
+}
+
+export async function fetchRecommendations(pg: Pool, trackId: number, first: number) {
+  const rows = await runSql<{ id: string; shared: number; plays: number }>(pg, 'api/recommendations', [trackId, first]);
+  return rows.map((r) => ({ id: Number(r.id), sharedSetlists: r.shared, score: r.shared / Math.sqrt(Math.max(r.plays, 1)) }));
+}

@@ -1,0 +1,36 @@
+import type { Resolvers } from '../../generated/graphql';
+import { subscribeTo } from '../../live/events';
+import { requireNumericId } from '../../errors';
+
+/** `graphChanged` for the ids a client watches (every change when it watches none); ids only, like the NOTIFY. */
+export const liveResolvers: Resolvers = {
+  Subscription: {
+    graphChanged: {
+      subscribe: (_parent, { trackIds }, { events }) => {
+        const watched = new Set((trackIds ?? []).map((id) => requireNumericId('trackIds', id)));
+        return subscribeTo(events, 'graph_changed', (payload) => {
+          const ids = ((payload as { trackIds?: unknown[] })?.trackIds ?? []).map(Number).filter(Number.isFinite);
+          const relevant = watched.size === 0 ? ids : ids.filter((id) => watched.has(id));
+          return relevant.length === 0 ? null : { graphChanged: { trackIds: relevant.map(String), at: new Date().toISOString() } };
+        });
+      },
+    },
+    crawlProgress: {
+      subscribe: (_parent, _args, { events }) =>
+        subscribeTo(events, 'crawl_progress', (payload) => {
+          const p = payload as { runId?: number; source?: string; event?: string; targetId?: number; detail?: unknown };
+          if (!p?.source || !p.event) return null;
+          return {
+            crawlProgress: {
+              runId: p.runId == null ? null : String(p.runId),
+              source: p.source,
+              event: p.event,
+              targetId: p.targetId == null ? null : String(p.targetId),
+              detail: p.detail === undefined ? null : JSON.stringify(p.detail),
+              at: new Date().toISOString(),
+            },
+          };
+        }),
+    },
+  },
+};
