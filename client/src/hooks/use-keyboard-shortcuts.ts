@@ -1,0 +1,67 @@
+/**
+ * Keyboard commands for the explorer, on the whole page except while typing in a field (where only Escape
+ * counts). The list shown by the `?` help is KEYBOARD_SHORTCUTS, so help and behaviour cannot drift apart.
+ */
+import { useEffect, useRef } from 'react';
+
+export interface ShortcutHandlers {
+  toggleHelp(): void;
+  escape(): void;
+  expandSelection(): void;
+  focusSearch(): void;
+  zoom(factor: number): void;
+  pan(dx: number, dy: number): void;
+  fit(): void;
+}
+
+export const KEYBOARD_SHORTCUTS: readonly { keys: string; does: string }[] = [
+  { keys: '/', does: 'search for a track' },
+  { keys: '↑ ↓ Enter', does: 'in the suggestions: move, choose (centres the track)' },
+  { keys: 'click', does: 'select a track or a transition' },
+  { keys: 'Ctrl/⌘ + click', does: 'add a track to the selection (two tracks: path finder)' },
+  { keys: 'double-click, Enter', does: 'expand the selected track: load its neighbourhood into the view' },
+  { keys: 'drag, arrow keys', does: 'pan' },
+  { keys: 'wheel, + −', does: 'zoom' },
+  { keys: 'f', does: 'fit the graph and follow the layout' },
+  { keys: 'Escape', does: 'close this help, else clear the selection' },
+  { keys: '?', does: 'show or hide this help' },
+];
+
+const PAN_STEP_PX = 80;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const h = ref.current;
+      if (event.key === 'Escape') return h.escape();
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const global: Record<string, () => void> = { '?': h.toggleHelp, '/': h.focusSearch };
+      // Graph commands only when the focus is on the page or the graph, so panels and buttons keep their keys.
+      const onGraph = event.target === document.body || (event.target instanceof Element && event.target.closest('[data-graph-view]') !== null);
+      const graph: Record<string, () => void> = {
+        '+': () => h.zoom(1.25),
+        '=': () => h.zoom(1.25),
+        '-': () => h.zoom(0.8),
+        f: h.fit,
+        ArrowLeft: () => h.pan(PAN_STEP_PX, 0),
+        ArrowRight: () => h.pan(-PAN_STEP_PX, 0),
+        ArrowUp: () => h.pan(0, PAN_STEP_PX),
+        ArrowDown: () => h.pan(0, -PAN_STEP_PX),
+        Enter: h.expandSelection,
+      };
+      const action = global[event.key] ?? (onGraph ? graph[event.key] : undefined);
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,35 @@
+/**
+ * How tracks, dates and missing values read in the panels. Missing data is said to be missing — never filled
+ * in: no made-up dates, versions, BPM or keys.
+ */
+
+export const MISSING = '—';
+
+export interface TrackLike {
+  title: string;
+  version?: string | null;
+  artistCredit: string;
+}
+
+/** "Artist — Title (Version)". */
+export function trackLabel(track: TrackLike): string {
+  return `${track.artistCredit} — ${track.title}${track.version ? ` (${track.version})` : ''}`;
+}
+
+/** The API defines a null version as the original; anything else is shown as written. */
+export function versionText(version: string | null | undefined): string {
+  return version ? version : 'original (no version given)';
+}
+
+/** An ISO date as written, or an explicit "unknown". */
+export function dateText(date: string | null | undefined): string {
+  return date ? date.slice(0, 10) : 'date unknown';
+}
+
+export function optionalText(value: string | null | undefined): string {
+  return value && value.trim() !== '' ? value : MISSING;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
