@@ -3,7 +3,7 @@
  * not React state, so these are not hooks). Each returns a GraphPatch ready for GraphStore.merge.
  */
 import type { Client, RequestPolicy } from '@urql/core';
-import { NeighbourhoodDocument, PathDocument, TrackSummaryDocument, type PathQuery } from '../generated/graphql';
+import { NeighbourhoodDocument, PathDocument, type PathQuery } from '../generated/graphql';
 import type { GraphPatch, TrackNode } from '../model/graph-types';
 import type { Filters } from '../state/url-state';
 
@@ -48,8 +48,8 @@ export async function fetchNeighbourhood(
 
 /**
  * What there is around a track under the filters: its neighbourhood; the track alone when it is in the graph but
- * no transition meets the filters (the API answers null then, as for an unknown track, so the track is asked
- * for separately); or nothing when the track is not in the graph at all.
+ * no transition meets the filters (the API answers the centre with no edges); or nothing when the track is not in
+ * the graph at all (the API answers null).
  */
 export type Surroundings =
   | ({ kind: 'neighbourhood' } & NeighbourhoodResult)
@@ -63,11 +63,10 @@ export async function fetchSurroundings(
   requestPolicy: RequestPolicy = 'cache-first',
 ): Promise<Surroundings> {
   const neighbourhood = await fetchNeighbourhood(client, trackId, filters, requestPolicy);
-  if (neighbourhood) return { kind: 'neighbourhood', ...neighbourhood };
-  const result = await client.query(TrackSummaryDocument, { id: trackId }, { requestPolicy }).toPromise();
-  if (result.error) throw new ApiError(result.error.message);
-  const track = result.data?.track;
-  return track ? { kind: 'isolated', track } : { kind: 'missing' };
+  if (!neighbourhood) return { kind: 'missing' };
+  const [center] = neighbourhood.patch.nodes;
+  if (neighbourhood.patch.edges.length === 0 && center) return { kind: 'isolated', track: center };
+  return { kind: 'neighbourhood', ...neighbourhood };
 }
 
 export type FoundPath = NonNullable<PathQuery['path']>;
