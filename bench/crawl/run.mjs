@@ -7,8 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import pg from 'pg';
-import { migratePostgres } from '../../scripts/migrate.mjs';
+import { recreateDatabase } from '../../scripts/test-database.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -17,19 +16,10 @@ const { loadCrawlerConfig } = require(join(ROOT, 'crawler/dist/config.js'));
 const { createPool } = require(join(ROOT, 'crawler/dist/db/pool.js'));
 const pino = require(join(ROOT, 'node_modules/pino'));
 
-const base = new URL(process.env.DATABASE_URL || 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes');
-const dbName = 'songnodes_bench_crawl';
-const admin = new URL(base);
-admin.pathname = '/postgres';
-const adminClient = new pg.Client({ connectionString: admin.toString() });
-await adminClient.connect();
-await adminClient.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-await adminClient.query(`CREATE DATABASE ${dbName}`);
-await adminClient.end();
-const url = new URL(base);
-url.pathname = `/${dbName}`;
+const url = new URL(process.env.DATABASE_URL || 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes');
+url.pathname = '/songnodes_bench_crawl';
 process.env.LOG_LEVEL = 'silent';
-await migratePostgres(url.toString());
+await recreateDatabase(url.toString());
 
 const config = loadCrawlerConfig({ ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' });
 const pool = createPool(config.databaseUrl);

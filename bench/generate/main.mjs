@@ -10,33 +10,17 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import pino from 'pino';
-import { migratePostgres } from '../../scripts/migrate.mjs';
 import { loadCatalogue } from './copy-load.mjs';
 import { buildCatalogue } from './model.mjs';
 import { SIZES } from './sizes.mjs';
+import { recreateDatabase } from '../../scripts/test-database.mjs';
 
 /** The local stack's benchmark database: never the dev database, so synthetic rows stay out of real data. */
 export const BENCH_DATABASE_URL = 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes_bench';
 
 const log = pino({ base: { service: 'bench-generate' } }, pino.destination(2));
 
-/** Drops and re-creates the database named in `databaseUrl`, then applies sql/migrations. */
-export async function recreateDatabase(databaseUrl) {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`refusing to recreate database "${name}": use letters, digits and _`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  await migratePostgres(databaseUrl);
-}
+export { recreateDatabase };
 
 /** Generates and loads one dataset; resolves with silver's counts afterwards. */
 export async function generateDataset({ databaseUrl, size, seed, namespace, setlistChunk }) {
