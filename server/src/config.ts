@@ -52,7 +52,7 @@ export const serverConfigFields = {
     env: 'SYNC_FULL_WRITERS',
     default: '2',
     schema: envSchemas.integer(1, 16),
-    description: 'sync --full: concurrent Neo4j transactions while creating edges (Neo4j uses one core per transaction)',
+    description: 'sync --full: concurrent Neo4j transactions within a phase (nodes, then relationships); one core each',
   },
   syncIntervalSeconds: {
     env: 'SYNC_INTERVAL_SECONDS',

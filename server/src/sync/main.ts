@@ -82,6 +82,9 @@ async function main(): Promise<number> {
     neo4j: createNeo4jDriver({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, maxConnectionPoolSize: 4 }),
     logger,
   };
+  // An idle pooled connection dropped by the server (a PostgreSQL restart) must not kill a --watch daemon: the pool
+  // opens a new one when next needed, and the LISTEN connection reconnects on its own (listen.ts).
+  deps.pg.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection lost'));
   try {
     return await runCommand(command, deps, config);
   } catch (error) {

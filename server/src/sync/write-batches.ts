@@ -72,6 +72,8 @@ export async function writeBatches(
       }
       while (inFlight.size >= options.writers) await Promise.race(inFlight);
       const write: Promise<void> = commit(batch, phase).finally(() => inFlight.delete(write));
+      // Observed by the next race/all; marked handled now so a failure while a read is awaited cannot crash Node.
+      write.catch(() => undefined);
       inFlight.add(write);
     }
     await Promise.all(inFlight);

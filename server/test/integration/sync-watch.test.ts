@@ -70,6 +70,31 @@ describe('sync --watch', () => {
     expect(Object.keys(await readGoldEdges(db.neo4j, ids))).toEqual(['A>B', 'B>C']);
   });
 
+  it('listens again after its LISTEN connection is killed, and catches up on what it may have missed', async () => {
+    const { logger, waitForLine, waitForMessage } = createCapturingLogger();
+    const controller = new AbortController();
+    const watching = watchSilver(
+      { pg: db.pg, neo4j: db.neo4j, logger },
+      { debounceMs: 10, intervalSeconds: 3600, signal: controller.signal },
+    );
+    try {
+      await waitForMessage('sync run finished');
+      const killed = await db.pg.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE '%LISTEN silver_changed%' AND pid <> pg_backend_pid()`,
+      );
+      expect(killed.rowCount).toBe(1);
+      await waitForMessage('LISTEN connection lost; reconnecting');
+      // The run the reconnect starts, then a NOTIFY that only the new connection can hear.
+      await waitForLine((l) => l.msg === 'sync run finished' && l.reason === 'reconnect');
+      const ids = await refineSetlist(db.pg, uniquePrefix(), true);
+      await listener.waitForTrackIds([ids.A!, ids.B!, ids.C!]);
+    } finally {
+      controller.abort();
+      await watching;
+    }
+  });
+
   it('as a process: exits with code 0 on SIGTERM', async () => {
     const entry = compileSyncEntry();
     const run = startSyncProcess(entry, ['--watch'], { NEO4J_URI: db.config.neo4jUri });

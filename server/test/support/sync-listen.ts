@@ -45,25 +45,35 @@ export async function listenToGraphChanged(pg: Pool): Promise<GraphChangedListen
   };
 }
 
-/** A pino logger whose lines a test can read and wait for (messages matched exactly). */
-export function createCapturingLogger(): { logger: Logger; lines: Record<string, unknown>[]; waitForMessage(msg: string): Promise<void> } {
-  const lines: Record<string, unknown>[] = [];
-  const waiters: { msg: string; resolve: () => void }[] = [];
+type LogLine = Record<string, unknown>;
+
+/** A pino logger whose lines a test can read and wait for. */
+export function createCapturingLogger(): {
+  logger: Logger;
+  lines: LogLine[];
+  /** resolves once a line matches (one logged earlier counts) */
+  waitForLine(match: (line: LogLine) => boolean): Promise<void>;
+  waitForMessage(msg: string): Promise<void>;
+} {
+  const lines: LogLine[] = [];
+  const waiters: { match: (line: LogLine) => boolean; resolve: () => void }[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      const line = JSON.parse(chunk.toString()) as Record<string, unknown>;
+      const line = JSON.parse(chunk.toString()) as LogLine;
       lines.push(line);
-      for (const waiter of waiters.filter((w) => w.msg === line.msg)) {
+      for (const waiter of waiters.filter((w) => w.match(line))) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve();
       }
       done();
     },
   });
+  const waitForLine = (match: (line: LogLine) => boolean) =>
+    lines.some(match) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ match, resolve }));
   return {
     logger: pino({ level: 'info' }, stream),
     lines,
-    waitForMessage: (msg) =>
-      lines.some((l) => l.msg === msg) ? Promise.resolve() : new Promise((resolve) => waiters.push({ msg, resolve })),
+    waitForLine,
+    waitForMessage: (msg) => waitForLine((line) => line.msg === msg),
   };
 }
