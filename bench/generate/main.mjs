@@ -25,7 +25,10 @@ export { recreateDatabase };
 /** Generates and loads one dataset; resolves with silver's counts afterwards. */
 export async function generateDataset({ databaseUrl, size, seed, namespace, setlistChunk }) {
   const preset = SIZES[size];
-  if (!preset) throw new Error(`unknown --size ${size}: use one of ${Object.keys(SIZES).join(', ')}`);
+  if (!preset) {
+    const sizes = Object.entries(SIZES).map(([name, p]) => `${name} (${p.approx})`).join(', ');
+    throw new Error(`unknown --size ${size}: use one of ${sizes}`);
+  }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

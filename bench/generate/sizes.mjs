@@ -11,10 +11,10 @@
 
 /** @type {Record<string, SizePreset>} */
 export const SIZES = {
-  tiny: { tracks: 300, setlists: 40, clusters: 3, approx: '~200 tracks, ~800 transitions' },
-  small: { tracks: 5_000, setlists: 1_000, clusters: 6, approx: '~4k tracks, ~20k transitions' },
-  medium: { tracks: 40_000, setlists: 10_000, clusters: 16, approx: '~35k tracks, ~200k transitions' },
-  large: { tracks: 260_000, setlists: 62_000, clusters: 50, approx: '~210k tracks, ~1.1M transitions' },
+  tiny: { tracks: 300, setlists: 40, clusters: 3, approx: '~200 graph tracks, ~800 graph transitions' },
+  small: { tracks: 5_000, setlists: 1_000, clusters: 6, approx: '~4k graph tracks, ~19k graph transitions' },
+  medium: { tracks: 40_000, setlists: 10_000, clusters: 16, approx: '~34k graph tracks, ~180k graph transitions' },
+  large: { tracks: 260_000, setlists: 62_000, clusters: 50, approx: '~212k graph tracks, ~1.1M graph transitions' },
 };
 
 /** Shape of the data, the same at every size. */
