@@ -1,5 +1,6 @@
-// --full, after create-tracks in the same transaction: parallel lists $artistId, $trackId, $role.
-UNWIND range(0, size($trackId) - 1) AS i
-MATCH (a:Artist {id: toInteger($artistId[i])})
-MATCH (t:Track {id: toInteger($trackId[i])})
+// --full, once both ends exist (this run's create-artists and create-tracks returned their element ids): parallel
+// lists $artistNode, $trackNode (element ids) and $role.
+UNWIND range(0, size($trackNode) - 1) AS i
+MATCH (a:Artist) WHERE elementId(a) = $artistNode[i]
+MATCH (t:Track) WHERE elementId(t) = $trackNode[i]
 CREATE (a)-[:CREDITED {role: $role[i]}]->(t)

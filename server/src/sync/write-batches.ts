@@ -7,7 +7,7 @@ import type { Pool } from 'pg';
 import type { Logger } from '../logger';
 import { batchChanges, type GoldBatch, type GoldChange } from './gold-changes';
 import { notifyGraphChanged } from './notify';
-import { writeGoldBatch, type BatchResult, type WriteMode } from './write-gold';
+import { createdNodes, writeGoldBatch, type BatchResult, type WriteMode } from './write-gold';
 
 export interface WriteTotals {
   tracksUpserted: number;
@@ -33,12 +33,13 @@ export async function writeBatches(
   options: PipelineOptions,
   totals: WriteTotals,
 ): Promise<void> {
+  const nodes = createdNodes();
   const commit = async (batch: GoldBatch, phase: string) => {
     const started = performance.now();
     const session = deps.neo4j.session();
     let result: BatchResult;
     try {
-      result = await writeGoldBatch(session, batch, options.mode);
+      result = await writeGoldBatch(session, batch, options.mode, nodes);
     } finally {
       await session.close();
     }

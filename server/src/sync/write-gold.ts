@@ -23,11 +23,24 @@ export interface BatchResult {
   edgesRemoved: number;
 }
 
-/** Writes `batch` in one Neo4j write transaction. */
-export function writeGoldBatch(session: Session, batch: GoldBatch, mode: WriteMode): Promise<BatchResult> {
+/**
+ * The element ids of the nodes a --full run created, by silver id: its relationships find their ends through them
+ * (a direct record lookup) rather than through two index seeks per relationship. Valid for that run only.
+ */
+export interface CreatedNodes {
+  tracks: Map<number, string>;
+  artists: Map<number, string>;
+}
+
+export function createdNodes(): CreatedNodes {
+  return { tracks: new Map(), artists: new Map() };
+}
+
+/** Writes `batch` in one Neo4j write transaction; 'create' mode records and uses `nodes`. */
+export function writeGoldBatch(session: Session, batch: GoldBatch, mode: WriteMode, nodes: CreatedNodes): Promise<BatchResult> {
   // MERGE + SET is idempotent: the driver may retry it, even after a commit whose outcome it never heard.
   if (mode === 'merge') return session.executeWrite((tx) => mergeBatch(tx, batch));
-  return runCreateTransaction(session, (tx) => createBatch(tx, batch));
+  return runCreateTransaction(session, (tx) => createBatch(tx, batch, nodes));
 }
 
 /** What the batch writers need of a transaction, managed (merge) or explicit (create). */
@@ -60,19 +73,23 @@ async function runCreateTransaction<T>(session: Session, work: (tx: StatementRun
  * The bulk path. Every statement takes parallel lists (columns) rather than a list of maps: Neo4j decodes a list of
  * maps several times slower, which made maps the bottleneck of a full rebuild (bench/sync).
  */
-async function createBatch(tx: StatementRunner, batch: GoldBatch): Promise<BatchResult> {
+async function createBatch(tx: StatementRunner, batch: GoldBatch, nodes: CreatedNodes): Promise<BatchResult> {
   const { artists, tracks, edges } = batch;
   if (artists.length > 0) {
-    await tx.run(cypherQuery('sync/create-artists'), { id: artists.map((a) => a.id), name: artists.map((a) => a.name) });
+    const ids = artists.map((a) => a.id);
+    const result = await tx.run(cypherQuery('sync/create-artists'), { id: ids, name: artists.map((a) => a.name) });
+    remember(nodes.artists, ids, result.records[0]?.get('nodes') as string[]);
   }
   if (tracks.length > 0) {
-    await tx.run(cypherQuery('sync/create-tracks'), {
-      id: tracks.map((t) => t.id),
+    const ids = tracks.map((t) => t.id);
+    const result = await tx.run(cypherQuery('sync/create-tracks'), {
+      id: ids,
       title: tracks.map((t) => t.title),
       version: tracks.map((t) => t.version),
       artistCredit: tracks.map((t) => t.artistCredit),
       plays: tracks.map((t) => t.plays),
     });
+    remember(nodes.tracks, ids, result.records[0]?.get('nodes') as string[]);
   }
   const credits = [
     ...batch.credits,
@@ -80,12 +97,12 @@ async function createBatch(tx: StatementRunner, batch: GoldBatch): Promise<Batch
   ];
   if (credits.length > 0) {
     await tx.run(cypherQuery('sync/create-credits'), {
-      trackId: credits.map((c) => c.trackId),
-      artistId: credits.map((c) => c.artistId),
+      artistNode: credits.map((c) => nodeOf(nodes.artists, c.artistId, 'artist')),
+      trackNode: credits.map((c) => nodeOf(nodes.tracks, c.trackId, 'track')),
       role: credits.map((c) => c.role),
     });
   }
-  if (edges.length > 0) await tx.run(cypherQuery('sync/create-transitions'), toEdgeColumns(edges));
+  if (edges.length > 0) await tx.run(cypherQuery('sync/create-transitions'), toEdgeColumns(edges, nodes.tracks));
   return {
     affectedTrackIds: affectedIds(batch),
     tracksUpserted: batch.tracks.length,
@@ -146,10 +163,23 @@ async function mergeBatch(tx: StatementRunner, batch: GoldBatch): Promise<BatchR
   };
 }
 
-function toEdgeColumns(edges: GoldEdge[]) {
+/** Records what a create statement returned: element ids in the order of the ids it was given. */
+function remember(into: Map<number, string>, ids: number[], elementIds: string[] | undefined): void {
+  if (elementIds?.length !== ids.length) throw new Error(`created ${elementIds?.length ?? 0} nodes for ${ids.length} ids`);
+  ids.forEach((id, index) => into.set(id, elementIds[index]!));
+}
+
+/** A --full run reads every node before any relationship (silver's graph views hold only edges between them). */
+function nodeOf(created: Map<number, string>, id: number, kind: string): string {
+  const node = created.get(id);
+  if (node === undefined) throw new Error(`--full: ${kind} ${id} has a relationship but was not created by this run`);
+  return node;
+}
+
+function toEdgeColumns(edges: GoldEdge[], tracks: Map<number, string>) {
   return {
-    from: edges.map((e) => e.from),
-    to: edges.map((e) => e.to),
+    fromNode: edges.map((e) => nodeOf(tracks, e.from, 'track')),
+    toNode: edges.map((e) => nodeOf(tracks, e.to, 'track')),
     weight: edges.map((e) => e.weight),
     djs: edges.map((e) => e.djs),
     firstSeen: edges.map((e) => e.firstSeen),
