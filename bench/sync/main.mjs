@@ -2,7 +2,7 @@
 // bench/sync: the silver -> gold sync on the SYNTHETIC dataset of bench/generate.
 //
 //   npm run build -w server && node bench/sync/main.mjs [--size large] [--regenerate] [--batch-size N]
-//        [--setlists 50] [--naive-edges 50000] [--skip-naive] [--database-url URL] [--neo4j-uri URI]
+//        [--setlists 50] [--naive-edges 50000] [--skip-naive] [--skip-ceiling] [--database-url URL] [--neo4j-uri URI]
 //
 // Uses its own PostgreSQL database (default songnodes_bench, loaded by bench/generate when empty) and REPLACES the
 // graph in the Neo4j it points at (default: the dev stack, bolt://127.0.0.1:7688). Writes bench/results/sync.json
@@ -17,6 +17,7 @@ import pino from 'pino';
 import { migratePostgres } from '../../scripts/migrate.mjs';
 import { BENCH_DATABASE_URL, generateDataset, recreateDatabase } from '../generate/main.mjs';
 import { REPO_ROOT, loadSyncModule, runSyncCli } from './gold-admin.mjs';
+import { measureWriteCeiling } from './measure-ceiling.mjs';
 import { measureFullIntoEmpty, measureFullRebuild } from './measure-full.mjs';
 import { measureIncrementalLatency } from './measure-incremental.mjs';
 import { measureNaiveProjection } from './measure-naive.mjs';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     setlists: { type: 'string', default: '50' },
     'naive-edges': { type: 'string', default: '50000' },
     'skip-naive': { type: 'boolean', default: false },
+    'skip-ceiling': { type: 'boolean', default: false },
     'database-url': { type: 'string', default: BENCH_DATABASE_URL },
     'neo4j-uri': { type: 'string', default: process.env.NEO4J_URI || 'bolt://127.0.0.1:7688' },
   },
@@ -86,6 +88,9 @@ async function main() {
     log.info(results.full, 'full projection into empty gold measured');
     results.fullRebuild = await measureFullRebuild({ env });
     log.info(results.fullRebuild, '--full over the previous graph measured');
+    if (!values['skip-ceiling']) {
+      results.writeCeiling = await measureWriteCeiling({ pg: pool, driver, log });
+    }
     results.incremental = await measureIncrementalLatency({ pg: pool, env, size: values.size, seed: Number(values.seed), namespace: values.namespace, count: Number(values.setlists), log });
     log.info(results.incremental, 'incremental latency measured');
     if (results.naive) results.speedRatio = Math.round((results.full.transitionsPerSecond / results.naive.transitionsPerSecond) * 10) / 10;

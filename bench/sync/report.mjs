@@ -42,6 +42,17 @@ export function formatSyncTable(results) {
     ]);
     rows.push(['speed ratio, full projection ÷ naive', `**${results.speedRatio}×**`, '']);
   }
+  if (results.writeCeiling) {
+    const { relationships, probes } = results.writeCeiling;
+    for (const p of probes) {
+      const what = p.probe === 'withProperties' ? 'with the 4 edge properties' : 'without properties';
+      rows.push([
+        `write ceiling (no sync): ${n(relationships)} relationships ${what}, ends by element id, ${p.writers} writer${p.writers > 1 ? 's' : ''}`,
+        `${n(p.relationshipsPerSecond)} relationships/s`,
+        '',
+      ]);
+    }
+  }
   rows.push(['gold equals silver afterwards (`npm run sync -- --check`)', results.checkEqual ? 'yes' : '**no**', 'yes']);
   return rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
