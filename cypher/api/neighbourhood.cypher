@@ -1,7 +1,10 @@
 // The neighbourhood of a track in one round trip: expand up to $depth (1-3) rings from the centre, each ring
 // taking the strongest edges first (at most $limit + 1, to know whether anything was cut), following the edges'
 // direction for $direction 'OUT' (what is played after) or 'IN' (what is played before), both for 'BOTH'.
-// Ties break on ids, so the answer is deterministic. Returns the kept edges, the nodes they touch, truncated.
+// Ties break on ids, so the answer is deterministic. Returns the kept edges and the nodes they touch as parallel
+// lists (columns: one list per field, one index per node or edge) and truncated. Columns rather than a list of
+// maps: the driver decodes each map's keys again for every node and edge, which was the largest cost of a depth-1
+// neighbourhood in the API process (bench/api).
 MATCH (c:Track {id: $trackId})
 CALL {
   WITH c
@@ -40,8 +43,10 @@ CALL {
   WITH c, collect(startNode(r)) + collect(endNode(r)) + [c] AS ends
   UNWIND ends AS n
   WITH DISTINCT n
-  RETURN collect({id: n.id, title: n.title, version: n.version, artistCredit: n.artistCredit, plays: n.plays}) AS nodes
+  RETURN collect(n) AS nodes
 }
-RETURN nodes, truncated,
-       [r IN kept | {fromId: startNode(r).id, toId: endNode(r).id, weight: r.weight, djs: r.djs,
-                     firstSeen: r.firstSeen, lastSeen: r.lastSeen}] AS edges
+RETURN truncated,
+       [n IN nodes | n.id] AS nodeId, [n IN nodes | n.title] AS nodeTitle, [n IN nodes | n.version] AS nodeVersion,
+       [n IN nodes | n.artistCredit] AS nodeArtistCredit, [n IN nodes | n.plays] AS nodePlays,
+       [r IN kept | startNode(r).id] AS edgeFrom, [r IN kept | endNode(r).id] AS edgeTo, [r IN kept | r.weight] AS edgeWeight,
+       [r IN kept | r.djs] AS edgeDjs, [r IN kept | r.firstSeen] AS edgeFirstSeen, [r IN kept | r.lastSeen] AS edgeLastSeen

@@ -12,6 +12,8 @@ export interface TransitionRow {
   djs: number;
   firstSeen: string | null;
   lastSeen: string | null;
+  /** both ends, when the query that found the edge read them too (a neighbourhood): Transition.from/to need no load */
+  ends?: { from: TrackRow; to: TrackRow };
 }
 
 export interface NeighbourhoodRow {
@@ -36,10 +38,43 @@ export interface SetlistRow {
 
 export type Direction = 'IN' | 'OUT' | 'BOTH';
 
-/** Drops edges touching a node the guard removed, so an answer never points at a missing track. */
-function keepEdgesBetween(nodes: TrackRow[], edges: TransitionRow[]): TransitionRow[] {
-  const ids = new Set(nodes.map((n) => n.id));
-  return edges.filter((e) => ids.has(e.fromId) && ids.has(e.toId));
+/** What cypher/api/neighbourhood.cypher returns: nodes and edges as parallel lists, one index per node or edge. */
+interface NeighbourhoodColumns {
+  truncated: boolean;
+  nodeId: number[];
+  nodeTitle: string[];
+  nodeVersion: (string | null)[];
+  nodeArtistCredit: string[];
+  nodePlays: number[];
+  edgeFrom: number[];
+  edgeTo: number[];
+  edgeWeight: number[];
+  edgeDjs: number[];
+  edgeFirstSeen: (string | null)[];
+  edgeLastSeen: (string | null)[];
+}
+
+function nodesOf(c: NeighbourhoodColumns): TrackRow[] {
+  return c.nodeId.map((id, i) => ({ id, title: c.nodeTitle[i]!, version: c.nodeVersion[i] ?? null, artistCredit: c.nodeArtistCredit[i]!, plays: c.nodePlays[i]! }));
+}
+
+/**
+ * The edges between `nodes` (an edge touching a node the guard removed is dropped, so an answer never points at a
+ * missing track), each handed its two ends.
+ */
+function edgesBetween(c: NeighbourhoodColumns, nodes: TrackRow[]): TransitionRow[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges: TransitionRow[] = [];
+  c.edgeFrom.forEach((fromId, i) => {
+    const toId = c.edgeTo[i]!;
+    const from = byId.get(fromId);
+    const to = byId.get(toId);
+    if (!from || !to) return;
+    const firstSeen = c.edgeFirstSeen[i] ?? null;
+    const lastSeen = c.edgeLastSeen[i] ?? null;
+    edges.push({ fromId, toId, weight: c.edgeWeight[i]!, djs: c.edgeDjs[i]!, firstSeen, lastSeen, ends: { from, to } });
+  });
+  return edges;
 }
 
 /** The neighbourhood in one round trip (cypher/api/neighbourhood.cypher); null when the track is not in the graph. */
@@ -47,12 +82,12 @@ export async function fetchNeighbourhood(
   driver: Driver,
   args: { trackId: number; depth: number; minWeight: number; limit: number; direction: Direction },
 ): Promise<NeighbourhoodRow | null> {
-  const [row] = await readCypher<{ nodes: TrackRow[]; edges: TransitionRow[]; truncated: boolean }>(driver, 'api/neighbourhood', args);
+  const [row] = await readCypher<NeighbourhoodColumns>(driver, 'api/neighbourhood', args);
   if (!row) return null;
-  const nodes = graphWorthy(row.nodes);
+  const nodes = graphWorthy(nodesOf(row));
   const center = nodes.find((n) => n.id === args.trackId);
   if (!center) return null;
-  return { center, nodes, edges: keepEdgesBetween(nodes, row.edges), truncated: row.truncated };
+  return { center, nodes, edges: edgesBetween(row, nodes), truncated: row.truncated };
 }
 
 export async function fetchTransition(driver: Driver, fromId: number, toId: number): Promise<TransitionRow | null> {
