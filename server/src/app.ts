@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type Request } from 'express';
-import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Driver } from 'neo4j-driver';
 import type { Pool } from 'pg';
@@ -19,9 +17,11 @@ import { isNeo4jReachable, isPostgresReachable } from './db/health-checks';
 import { createNeo4jDriver } from './db/neo4j';
 import { createPostgresPool } from './db/postgres';
 import { createErrorFormatter } from './http/format-error';
+import { createGraphQLHandler, requestIdOf } from './http/graphql-handler';
 import { IDE_HTML } from './http/ide';
 import { createMetrics } from './http/metrics';
 import { DEFAULT_QUERY_LIMITS, depthLimitRule, queryLimitsPlugin, type QueryLimits } from './http/query-limits';
+import { responseStatusPlugin } from './http/response-status';
 import { RateLimiter, type RateLimitOptions } from './http/rate-limit';
 import { LiveEvents } from './live/events';
 import { createLoaders } from './loaders';
@@ -49,6 +49,13 @@ export interface AppOptions {
   clientDir?: string | null;
 }
 
+const isGraphQLPath = (url: string | undefined) => url === '/graphql' || (url?.startsWith('/graphql?') ?? false);
+
+/** A browser opening /graphql (HTML wanted, no query asked): development serves it the IDE page. */
+function isIdeVisit(req: IncomingMessage): boolean {
+  return req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '') && !/[?&]query=/.test(req.url ?? '');
+}
+
 function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
   return match?.[1]?.trim() ?? null;
@@ -68,7 +75,17 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  // /graphql goes straight to Apollo (http/graphql-handler.ts), except a browser's visit to the IDE page.
+  let handleGraphQL: ((req: IncomingMessage, res: import('node:http').ServerResponse, requestId: string) => Promise<void>) | undefined;
+  const httpServer = createServer((req, res) => {
+    if (handleGraphQL && isGraphQLPath(req.url) && !(isIdeVisit(req) && !production)) {
+      const requestId = requestIdOf(req, randomUUID);
+      res.setHeader('x-request-id', requestId);
+      void handleGraphQL(req, res, requestId);
+      return;
+    }
+    app(req, res);
+  });
   const context = (requestId: string, token: string | null): GraphQLContext => ({
     config,
     pg,
@@ -99,14 +116,23 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints; the default cache-control plugin would still wrap every resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(schema, limits),
+      responseStatusPlugin(),
       metrics.plugin,
     ],
   });
   await apollo.start();
 
+  handleGraphQL = createGraphQLHandler(apollo, {
+    rateLimiter,
+    logger,
+    context: async (req, requestId) => context(requestId, bearerToken(req.headers.authorization)),
+  });
+
   app.use((req, res, next) => {
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+    const requestId = requestIdOf(req, randomUUID);
     res.setHeader('x-request-id', requestId);
     (req as Request & { requestId: string }).requestId = requestId;
     next();
@@ -121,26 +147,9 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get('/graphql', (req, res, next) => {
-    if (!production && req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query.query) {
-      res.type('html').send(IDE_HTML);
-      return;
-    }
-    next();
+  app.get('/graphql', (_req, res) => {
+    res.type('html').send(IDE_HTML);
   });
-  app.use('/graphql', (req, res, next) => {
-    if (rateLimiter.take(req.ip ?? 'unknown')) return next();
-    const error = new GraphQLError('too many requests; slow down', { extensions: { code: 'RATE_LIMITED' } });
-    res.status(429).setHeader('retry-after', '1').json({ errors: [error.toJSON()] });
-  });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        context((req as Request & { requestId: string }).requestId, bearerToken(req.headers.authorization)),
-    }),
-  );
   const clientDir = options.clientDir === undefined ? join(repoRoot, 'client', 'dist') : options.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
