@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -30,19 +30,30 @@ const pagingEstimator: ComplexityEstimator = ({ args, childComplexity, field }) 
 };
 
 
-/** Refuses over-costly operations before any resolver runs (BAD_USER_INPUT, with the numbers). */
+/**
+ * Refuses over-costly operations before any resolver runs (BAD_USER_INPUT, with the numbers). A cost depends only
+ * on the document (Apollo hands the same parsed document to every request with the same query text), the operation
+ * and the variables, so it is computed once per distinct combination instead of walking the document every time.
+ */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    const byInput = costs.get(document) ?? new Map<string, number>();
+    costs.set(document, byInput);
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let cost = byInput.get(key);
+    if (cost === undefined) {
+      cost = getComplexity({ schema, query: document, operationName, variables, estimators: [pagingEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+      if (byInput.size >= 1000) byInput.clear(); // one document asked with ever-new variables must not grow memory
+      byInput.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pagingEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = costOf(document, request.operationName ?? undefined, request.variables ?? {});
           if (cost > limits.maxCost) {
             throw new GraphQLError(`query would cost ${cost}; at most ${limits.maxCost} is allowed (lower first/limit/depth)`, {
               extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost },

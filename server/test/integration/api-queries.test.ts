@@ -101,6 +101,13 @@ describe('GraphQL queries', () => {
     );
     expect(costly.errors?.[0].message).toMatch(/query would cost \d+; at most 20000/);
     expect(costly.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    // One document, costed per variables (the plugin remembers costs by document and variables).
+    const byVariables = `query($limit: Int) { neighbourhood(trackId: "${g.id('A')}", depth: 3, limit: $limit) {
+      edges { setlists(first: 50) { totalCount } } } }`;
+    for (const [limit, refused] of [[2, false], [500, true], [2, false], [500, true]] as const) {
+      const result = await api.graphql(byVariables, { limit });
+      expect(result.errors?.[0]?.message?.startsWith('query would cost') ?? false).toBe(refused);
+    }
     const nested = `{ track(id: "1") { ${'strongestOutgoing { to { '.repeat(7)} id ${'} } '.repeat(7)} } }`;
     const tooDeep = await api.graphql(nested);
     expect(tooDeep.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
