@@ -22,6 +22,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const { loadServerConfig } = require(join(ROOT, 'server/dist/config.js'));
 const { readCypher } = require(join(ROOT, 'server/dist/db/run-cypher.js'));
+const { neighbourhoodStatement } = require(join(ROOT, 'server/dist/schema/graph/data.js'));
 const config = loadServerConfig({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
 
 /**
@@ -31,7 +32,7 @@ const config = loadServerConfig({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV:
 export function floorQuery(driver, scenario, input) {
   if (scenario === 'search') return readCypher(driver, 'api/search-tracks', { query: `+${input.q}*`, skip: 0, limit: 11 });
   const depth = scenario === 'neighbourhood2' ? 2 : 1;
-  return readCypher(driver, 'api/neighbourhood', { trackId: input.id, depth, minWeight: 1, limit: 50, direction: 'BOTH' });
+  return readCypher(driver, neighbourhoodStatement(depth), { trackId: input.id, depth, minWeight: 1, limit: 50, direction: 'BOTH' });
 }
 
 async function startFloor(driver) {

@@ -1,3 +1,5 @@
+import { readCypher } from '../../src/db/run-cypher';
+import { neighbourhoodStatement } from '../../src/schema/graph/data';
 import { connectTestDatabases, type TestDatabases } from '../support/databases';
 import { seedApiGraph, startApi } from '../support/api-graph';
 
@@ -83,6 +85,22 @@ describe('GraphQL queries', () => {
     expect(edgeNames(cut.edges)).toEqual(['A>B:3', 'B>D:2', edgeNames(cut.edges)[2]]);
     expect(cut.truncated).toBe(true);
     expect((await api.graphql(q, { id: '999999999' })).data.neighbourhood).toBeNull();
+  });
+
+  it('the depth-1 statement answers exactly as the general one at depth 1 (edges, order, nodes, truncated)', async () => {
+    const ids = [...Object.values(g.ids), 999_999_999];
+    let compared = 0;
+    for (const trackId of ids) {
+      for (const direction of ['BOTH', 'OUT', 'IN']) {
+        for (const [limit, minWeight] of [[50, 1], [2, 1], [1, 1], [50, 2], [1, 3]]) {
+          const args = { trackId, depth: 1, minWeight, limit, direction };
+          const lean = await readCypher(db.neo4j, neighbourhoodStatement(1), args);
+          expect(lean).toEqual(await readCypher(db.neo4j, 'api/neighbourhood', args));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(ids.length * 15);
   });
 
   it('neighbourhood of a known track with no edge passing the filters is the centre alone, not null', async () => {

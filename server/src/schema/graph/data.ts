@@ -77,12 +77,17 @@ function edgesBetween(c: NeighbourhoodColumns, nodes: TrackRow[]): TransitionRow
   return edges;
 }
 
-/** The neighbourhood in one round trip (cypher/api/neighbourhood.cypher); null when the track is not in the graph. */
+/** The statement that answers a neighbourhood of `depth`: depth 1 has a leaner one with the same answer. */
+export function neighbourhoodStatement(depth: number): string {
+  return depth === 1 ? 'api/neighbourhood-depth1' : 'api/neighbourhood';
+}
+
+/** The neighbourhood in one round trip (cypher/api/neighbourhood*.cypher); null when the track is not in the graph. */
 export async function fetchNeighbourhood(
   driver: Driver,
   args: { trackId: number; depth: number; minWeight: number; limit: number; direction: Direction },
 ): Promise<NeighbourhoodRow | null> {
-  const [row] = await readCypher<NeighbourhoodColumns>(driver, 'api/neighbourhood', args);
+  const [row] = await readCypher<NeighbourhoodColumns>(driver, neighbourhoodStatement(args.depth), args);
   if (!row) return null;
   const nodes = graphWorthy(nodesOf(row));
   const center = nodes.find((n) => n.id === args.trackId);
