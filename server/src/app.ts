@@ -21,7 +21,7 @@ import { isNeo4jReachable, isPostgresReachable } from './db/health-checks';
 import { createNeo4jDriver } from './db/neo4j';
 import { createPostgresPool } from './db/postgres';
 import { createErrorFormatter } from './http/format-error';
-import { createGraphQLHandler, requestIdOf } from './http/graphql-handler';
+import { createGraphQLHandler, requestIdOf, type GraphQLHandler } from './http/graphql-handler';
 import { IDE_HTML } from './http/ide';
 import { createMetrics } from './http/metrics';
 import { DEFAULT_QUERY_LIMITS, depthLimitRule, queryLimitsPlugin, type QueryLimits } from './http/query-limits';
@@ -80,7 +80,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   const app = express();
   app.disable('x-powered-by');
   // /graphql goes straight to Apollo (http/graphql-handler.ts), except a browser's visit to the IDE page.
-  let handleGraphQL: ((req: IncomingMessage, res: import('node:http').ServerResponse, requestId: string) => Promise<void>) | undefined;
+  let handleGraphQL: GraphQLHandler | undefined;
   const httpServer = createServer((req, res) => {
     if (handleGraphQL && isGraphQLPath(req.url) && !(isIdeVisit(req) && !production)) {
       const requestId = requestIdOf(req, randomUUID);

@@ -91,11 +91,14 @@ function sendRefusal(res: ServerResponse, refused: RequestRefused): void {
   res.writeHead(refused.status, { 'content-type': 'application/json; charset=utf-8', ...refused.headers }).end(body);
 }
 
-/** The /graphql handler: rate limit, body, Apollo, response (whole or streamed). Never throws. */
+/** Serves one request to /graphql; never rejects. */
+export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
+
+/** The /graphql handler: rate limit, body, Apollo, response (whole or streamed). */
 export function createGraphQLHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   options: GraphQLHandlerOptions<TContext>,
-): (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void> {
+): GraphQLHandler {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   return async (req, res, requestId) => {
     try {
