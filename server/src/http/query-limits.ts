@@ -38,8 +38,8 @@ const pagingEstimator: ComplexityEstimator = ({ args, childComplexity, field }) 
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
   const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
-    const byInput = costs.get(document) ?? new Map<string, number>();
-    costs.set(document, byInput);
+    let byInput = costs.get(document);
+    if (!byInput) costs.set(document, (byInput = new Map<string, number>()));
     const key = JSON.stringify([operationName ?? null, variables]);
     let cost = byInput.get(key);
     if (cost === undefined) {
