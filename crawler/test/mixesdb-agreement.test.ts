@@ -63,7 +63,7 @@ function compareRow(row: MixesdbCsvRow): Comparison {
     if (/^\[(?:https?:)?\/\//.test(row.artist) && sameWordsOverall) return 'csv-split-inside-external-link';
     if (/\[[^\]]*$/.test(row.artist) && /^[^[]*\]$/.test(row.title) && sameWordsOverall) return 'csv-split-inside-label-bracket';
     if (row.artist === '' && parsed.artist !== null && sameWordsOverall) return 'csv-missed-dash-variant';
-    if (parsed.blend && artistAgrees) return 'blend-second-track-dropped';
+    if (parsed.layered && artistAgrees) return 'blend-second-track-dropped';
     return 'unexplained';
   };
   return { row, parsed, agrees: false, disagreement: classify() };

@@ -99,12 +99,12 @@ describe('parseTrackLine artists and featuring', () => {
 describe('parseTrackLine blends', () => {
   it('keeps the first of two whole tracks joined by "vs."', () => {
     const parsed = parseTrackLine('[12] Artist A - Track A vs. Artist B - Track B (B Remix)');
-    expect(parsed).toMatchObject({ artist: 'Artist A', title: 'Track A', version: null, blend: true, cue: '12' });
+    expect(parsed).toMatchObject({ artist: 'Artist A', title: 'Track A', version: null, layered: true, cue: '12' });
     expect(parsed.warnings).toContain('blend of two tracks: kept the first, dropped "Artist B - Track B (B Remix)"');
   });
 
   it.each(['w/ Shed - Atmosphere', '+ ?', 'Surgeon - Klonk w/ Shed - Atmosphere'])('flags "%s" as a blend', (line) => {
-    expect(parseTrackLine(line).blend).toBe(true);
+    expect(parseTrackLine(line).layered).toBe(true);
   });
 
   it.each([
@@ -113,11 +113,11 @@ describe('parseTrackLine blends', () => {
     'Mike Dehnert - Live PA Cut 2 [Fachwerk - FW/ALBUM6]',
     '+44 - When Your Heart Stops Beating',
   ])('does not flag "%s"', (line) => {
-    expect(parseTrackLine(line).blend).toBe(false);
+    expect(parseTrackLine(line).layered).toBe(false);
   });
 
   it('misreads "O - Meara vs Bissmire - Swear Tin" as a blend (documented false positive)', () => {
-    expect(parseTrackLine('O - Meara vs Bissmire - Swear Tin')).toMatchObject({ artist: 'O', title: 'Meara', blend: true });
+    expect(parseTrackLine('O - Meara vs Bissmire - Swear Tin')).toMatchObject({ artist: 'O', title: 'Meara', layered: true });
   });
 });
 

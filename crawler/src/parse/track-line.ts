@@ -53,7 +53,7 @@ function findBlendHalves(text: string): { first: string; second: string } | null
 function emptyRecord(raw: string, warnings: string[]): ParsedTrackLine {
   return {
     raw, cue: null, cueSeconds: null, artist: null, title: null, version: null, remixers: [], featured: [],
-    primaryArtists: [], label: null, catalog: null, unidentified: true, artistValid: false, blend: false, warnings,
+    primaryArtists: [], label: null, catalog: null, unidentified: true, artistValid: false, layered: false, warnings,
   };
 }
 
@@ -76,7 +76,7 @@ function parse(line: string): ParsedTrackLine {
     text = halves.first;
     warnings.push(`blend of two tracks: kept the first, dropped "${halves.second}"`);
   }
-  if (text === '') return { ...emptyRecord(raw, [...warnings, 'empty row']), cue, cueSeconds, blend };
+  if (text === '') return { ...emptyRecord(raw, [...warnings, 'empty row']), cue, cueSeconds, layered: blend };
 
   const separator = findSeparator(text);
   if (separator?.loose) warnings.push('artist/title dash without a space on both sides');
@@ -100,7 +100,7 @@ function parse(line: string): ParsedTrackLine {
     catalog: titleSide.catalog,
     unidentified: !artistValid || isUnknownTitle(titleSide.title),
     artistValid,
-    blend,
+    layered: blend,
     warnings,
   };
 }

@@ -29,8 +29,12 @@ export interface ParsedTrackLine {
   unidentified: boolean;
   /** the artist-validity rule (contracts) applied to `artist` */
   artistValid: boolean;
-  /** a mashup or blend row ("A vs. B", "w/ ..."): kept, flagged */
-  blend: boolean;
+  /**
+   * played over the previous row rather than after it: a "w/" row, a 1001tracklists mashup part, the second track
+   * of "A - X vs. B - Y" or "A + B". Kept as a row of its own, in order; see docs/parsing.md "Layered rows" for what
+   * counts as a transition across it.
+   */
+  layered: boolean;
   /** anything odd the parser noticed, in words ("label bracket not closed", ...) */
   warnings: string[];
 }

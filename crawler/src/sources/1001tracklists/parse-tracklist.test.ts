@@ -74,7 +74,7 @@ describe('parse1001Tracklist on the real Bicep page', () => {
     expect(rows[2]).toMatchObject({ artist: 'Moderat', title: 'Copy Copy', version: 'LOGIC1000 & Big Ever Remix' });
     expect(rows[15]).toMatchObject({ title: 'Devotion', version: 'Truncate Remix', remixers: ['Truncate'] });
     expect(rows[11]).toMatchObject({ artist: 'Bicep ft. Clara La San', title: 'Water', featured: ['Clara La San'] });
-    expect(rows.every((row) => row.blend === false)).toBe(true);
+    expect(rows.every((row) => row.layered === false)).toBe(true);
   });
 
   it('takes the label from the page (full publisher name) where shown', () => {
@@ -139,7 +139,7 @@ describe('parse1001Tracklist on markup the real page lacks (synthetic page)', ()
       'ID - ID',
       'Bicep - Apricots',
     ]);
-    expect(rows.map((row) => row.blend)).toEqual([false, false, true, true, false, false]);
+    expect(rows.map((row) => row.layered)).toEqual([false, false, true, true, false, false]);
     expect(rows[2]?.warnings).toContain('played together with the previous track ("w/")');
     expect(rows[3]?.warnings).toEqual(
       expect.arrayContaining(['mashup part: Bicep - Apricots (Acappella)', 'mashup part: Barker - Maximum Utility']),

@@ -143,7 +143,7 @@ function buildRow(row: Selection, text: string, pageUsesIdedFlag: boolean): Pars
     cueSeconds: cue.text ? cue.seconds : line.cueSeconds,
     label: readLabel(row) ?? line.label,
     unidentified: line.unidentified || notIded || text === '',
-    blend: line.blend || playedWith,
+    layered: line.layered || playedWith,
     warnings,
   };
 }
@@ -154,7 +154,7 @@ function attachMashupPart(mashupRow: ParsedTrackLine | undefined, text: string, 
     warnings.push(`mashup part without a mashup row before it left out: "${text}"`);
     return;
   }
-  mashupRow.blend = true;
+  mashupRow.layered = true;
   mashupRow.warnings.push(`mashup part: ${text || '(no text)'}`);
 }
 

@@ -226,7 +226,7 @@ function buildSongRow(song: SetlistfmSong, performer: string): ParsedTrackLine {
     catalog: null,
     unidentified,
     artistValid: isValidArtistCredit(credit),
-    blend: false,
+    layered: false,
     warnings: unidentified ? [...warnings, 'song has no name on setlist.fm'] : warnings,
   };
 }
