@@ -2,3 +2,13 @@ export { isValidArtistCredit, normalizeCreditForValidity, PLACEHOLDER_CREDITS } 
 export { default as artistValidityCases } from './artist-validity-cases.json';
 export { readConfig, envSchemas, ConfigError } from './env-config';
 export type { ConfigField, ConfigFields, ConfigOf } from './env-config';
+export {
+  NOTIFY_CHANNELS,
+  MAX_NOTIFY_PAYLOAD_BYTES,
+  crawlProgressEventSchema,
+  encodeNotifyPayload,
+  decodeNotifyPayload,
+  listenStatement,
+  NotifyPayloadError,
+} from './notify';
+export type { NotifyChannel, NotifyPayload, CrawlProgressEvent } from './notify';

@@ -1,3 +1,4 @@
+import { listenStatement, NOTIFY_CHANNELS } from '@songnodes/contracts';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
@@ -23,7 +24,7 @@ export async function runWorker(deps: { config: CrawlerConfig; pool: Pool; logge
   let wake: (() => void) | null = null;
   listener.on('notification', () => wake?.());
   await listener.connect();
-  await listener.query('LISTEN crawl_requested');
+  await listener.query(listenStatement(NOTIFY_CHANNELS.crawlRequested));
   let runs = 0;
   try {
     while (!options.signal.aborted) {

@@ -1,3 +1,4 @@
+import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { PoolClient } from 'pg';
 import type { ParsedSetlist } from '../parse/types';
 import { crawlerSql } from '../db/statements';
@@ -65,7 +66,7 @@ export async function refineSetlist(
       })),
     ),
   ]);
-  await client.query(crawlerSql('refine-notify'), [String(setlistId)]);
+  await client.query(crawlerSql('refine-notify'), [NOTIFY_CHANNELS.silverChanged, String(setlistId)]);
   return { kind: 'written', setlistId, rows: content.rows.length, identified: content.identifiedCount };
 }
 

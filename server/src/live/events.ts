@@ -1,10 +1,12 @@
+import { decodeNotifyPayload, listenStatement, NOTIFY_CHANNELS, type NotifyPayload } from '@songnodes/contracts';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 
-/** The NOTIFY channels the API relays to subscriptions. */
-export type LiveChannel = 'graph_changed' | 'crawl_progress';
+/** The NOTIFY channels the API relays to subscriptions (names and payloads: the contract in @songnodes/contracts). */
+export type LiveChannel = typeof NOTIFY_CHANNELS.graphChanged | typeof NOTIFY_CHANNELS.crawlProgress;
+const LIVE_CHANNELS: readonly LiveChannel[] = [NOTIFY_CHANNELS.graphChanged, NOTIFY_CHANNELS.crawlProgress];
 
-type Listener = (payload: unknown) => void;
+type Listener = (payload: NotifyPayload<LiveChannel>) => void;
 
 /**
  * One LISTEN connection per server replica, fanned out to every subscription of that replica. Because the sync
@@ -14,10 +16,7 @@ type Listener = (payload: unknown) => void;
  */
 export class LiveEvents {
   private client: Client | null = null;
-  private readonly listeners = new Map<LiveChannel, Set<Listener>>([
-    ['graph_changed', new Set()],
-    ['crawl_progress', new Set()],
-  ]);
+  private readonly listeners = new Map<LiveChannel, Set<Listener>>(LIVE_CHANNELS.map((channel) => [channel, new Set()]));
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
 
@@ -31,20 +30,20 @@ export class LiveEvents {
     client.on('notification', (message) => this.dispatch(message.channel as LiveChannel, message.payload));
     client.on('error', (error) => this.reconnect(error));
     await client.connect();
-    await client.query('LISTEN graph_changed');
-    await client.query('LISTEN crawl_progress');
+    for (const channel of LIVE_CHANNELS) await client.query(listenStatement(channel));
     this.client = client;
   }
 
   /** Registers a listener; returns the function that removes it. */
-  on(channel: LiveChannel, listener: Listener): () => void {
-    this.listeners.get(channel)?.add(listener);
-    return () => this.listeners.get(channel)?.delete(listener);
+  on<C extends LiveChannel>(channel: C, listener: (payload: NotifyPayload<C>) => void): () => void {
+    const added = listener as Listener;
+    this.listeners.get(channel)?.add(added);
+    return () => this.listeners.get(channel)?.delete(added);
   }
 
   /** Open subscriptions per channel, for /metrics. */
   counts(): Record<LiveChannel, number> {
-    return { graph_changed: this.listeners.get('graph_changed')?.size ?? 0, crawl_progress: this.listeners.get('crawl_progress')?.size ?? 0 };
+    return Object.fromEntries(LIVE_CHANNELS.map((channel) => [channel, this.listeners.get(channel)?.size ?? 0])) as Record<LiveChannel, number>;
   }
 
   async close(): Promise<void> {
@@ -54,11 +53,9 @@ export class LiveEvents {
   }
 
   private dispatch(channel: LiveChannel, payload: string | undefined): void {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(payload ?? 'null');
-    } catch {
-      this.logger.warn({ channel, payload: payload?.slice(0, 200) }, 'ignored a NOTIFY payload that is not JSON');
+    const parsed = decodeNotifyPayload(channel, payload);
+    if (parsed === null) {
+      this.logger.warn({ channel, payload: payload?.slice(0, 200) }, 'ignored a NOTIFY payload that does not fit the contract');
       return;
     }
     for (const listener of this.listeners.get(channel) ?? []) listener(parsed);
@@ -79,7 +76,11 @@ export class LiveEvents {
  * An async iterator over one channel's events that pass `accept`, for graphql-ws subscription resolvers;
  * returning (the client unsubscribed or disconnected) removes the listener.
  */
-export function subscribeTo<T>(events: LiveEvents, channel: LiveChannel, map: (payload: unknown) => T | null): AsyncIterableIterator<T> {
+export function subscribeTo<C extends LiveChannel, T>(
+  events: LiveEvents,
+  channel: C,
+  map: (payload: NotifyPayload<C>) => T | null,
+): AsyncIterableIterator<T> {
   const queue: T[] = [];
   let wake: ((result: IteratorResult<T>) => void) | null = null;
   let done = false;

@@ -1,7 +1,7 @@
 // A LISTEN connection that survives PostgreSQL restarts: on error it reconnects with backoff and reports the
 // reconnect, since notifications sent while it was away are lost and a run should make up for them.
+import { listenStatement, NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { Pool, PoolClient } from 'pg';
-import { sqlQuery } from '../db/statements';
 import type { Logger } from '../logger';
 
 export interface Listener {
@@ -20,7 +20,7 @@ export async function listenForSilverChanges(pg: Pool, logger: Logger, onWake: (
   const connect = async (): Promise<void> => {
     const next = await pg.connect();
     next.on('notification', (message) => {
-      if (message.channel === 'silver_changed') onWake('notify');
+      if (message.channel === NOTIFY_CHANNELS.silverChanged) onWake('notify');
     });
     next.on('error', (error) => {
       logger.warn({ err: error }, 'LISTEN connection lost; reconnecting');
@@ -28,7 +28,7 @@ export async function listenForSilverChanges(pg: Pool, logger: Logger, onWake: (
       if (client === next) client = null;
       scheduleReconnect();
     });
-    await next.query(sqlQuery('sync/listen-silver-changed'));
+    await next.query(listenStatement(NOTIFY_CHANNELS.silverChanged));
     client = next;
     backoffMs = 500;
   };

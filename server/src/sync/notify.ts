@@ -1,9 +1,10 @@
 // NOTIFY graph_changed: after each committed batch, the ids of the tracks it touched, for the API's subscriptions.
+import { MAX_NOTIFY_PAYLOAD_BYTES, NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { Pool } from 'pg';
 import { sqlQuery } from '../db/statements';
 
-/** PostgreSQL rejects a NOTIFY payload of 8000 bytes or more; stay clear of it. */
-export const MAX_PAYLOAD_BYTES = 7900;
+/** PostgreSQL rejects a NOTIFY payload of 8000 bytes or more; the contract's limit stays clear of it. */
+export const MAX_PAYLOAD_BYTES = MAX_NOTIFY_PAYLOAD_BYTES;
 
 /**
  * Splits ids into payloads `{"trackIds":[...]}`, each under `maxBytes` (ids are ASCII digits, so characters are
@@ -33,6 +34,6 @@ export function splitTrackIdPayloads(trackIds: Iterable<number>, maxBytes = MAX_
 export async function notifyGraphChanged(pg: Pool, trackIds: Iterable<number>): Promise<number> {
   const payloads = splitTrackIdPayloads(trackIds);
   if (payloads.length === 0) return 0;
-  await pg.query(sqlQuery('sync/notify-graph-changed'), [payloads]);
+  await pg.query(sqlQuery('sync/notify-graph-changed'), [NOTIFY_CHANNELS.graphChanged, payloads]);
   return payloads.length;
 }

@@ -1,3 +1,4 @@
+import { listenStatement, NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { Pool } from 'pg';
 import { watchSilver } from '../../src/sync';
 import { connectTestDatabases, uniquePrefix, type TestDatabases } from '../support/databases';
@@ -81,7 +82,8 @@ describe('sync --watch', () => {
       await waitForMessage('sync run finished');
       const killed = await db.pg.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE datname = current_database() AND query LIKE '%LISTEN silver_changed%' AND pid <> pg_backend_pid()`,
+         WHERE datname = current_database() AND query = $1 AND pid <> pg_backend_pid()`,
+        [listenStatement(NOTIFY_CHANNELS.silverChanged)],
       );
       expect(killed.rowCount).toBe(1);
       await waitForMessage('LISTEN connection lost; reconnecting');

@@ -1,2 +1,2 @@
--- requestSync: wakes every `npm run sync -- --watch` worker.
-SELECT pg_notify('silver_changed', 'requested')
+-- requestSync: wakes every `npm run sync -- --watch` worker. $1: the channel (contracts: NOTIFY_CHANNELS.silverChanged).
+SELECT pg_notify($1, 'requested')

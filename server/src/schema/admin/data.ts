@@ -1,3 +1,4 @@
+import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { Pool } from 'pg';
 import { runSql } from '../../db/run-sql';
 
@@ -36,10 +37,10 @@ export async function addTarget(pg: Pool, artist: string, title: string): Promis
 }
 
 export async function requestCrawl(pg: Pool, id: number): Promise<TargetRow | null> {
-  const [row] = await runSql(pg, 'api/target-request-crawl', [id]);
+  const [row] = await runSql(pg, 'api/target-request-crawl', [id, NOTIFY_CHANNELS.crawlRequested]);
   return row ? toTarget(row) : null;
 }
 
 export async function requestSync(pg: Pool): Promise<void> {
-  await runSql(pg, 'api/request-sync');
+  await runSql(pg, 'api/request-sync', [NOTIFY_CHANNELS.silverChanged]);
 }

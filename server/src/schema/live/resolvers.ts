@@ -1,3 +1,4 @@
+import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { Resolvers } from '../../generated/graphql';
 import { subscribeTo } from '../../live/events';
 import { requireNumericId } from '../../errors';
@@ -8,8 +9,8 @@ export const liveResolvers: Resolvers = {
     graphChanged: {
       subscribe: (_parent, { trackIds }, { events }) => {
         const watched = new Set((trackIds ?? []).map((id) => requireNumericId('trackIds', id)));
-        return subscribeTo(events, 'graph_changed', (payload) => {
-          const ids = ((payload as { trackIds?: unknown[] })?.trackIds ?? []).map(Number).filter(Number.isFinite);
+        return subscribeTo(events, NOTIFY_CHANNELS.graphChanged, (payload) => {
+          const ids = payload.trackIds;
           const relevant = watched.size === 0 ? ids : ids.filter((id) => watched.has(id));
           return relevant.length === 0 ? null : { graphChanged: { trackIds: relevant.map(String), at: new Date().toISOString() } };
         });
@@ -17,9 +18,7 @@ export const liveResolvers: Resolvers = {
     },
     crawlProgress: {
       subscribe: (_parent, _args, { events }) =>
-        subscribeTo(events, 'crawl_progress', (payload) => {
-          const p = payload as { runId?: number; source?: string; event?: string; targetId?: number; detail?: unknown };
-          if (!p?.source || !p.event) return null;
+        subscribeTo(events, NOTIFY_CHANNELS.crawlProgress, (p) => {
           return {
             crawlProgress: {
               runId: p.runId == null ? null : String(p.runId),
