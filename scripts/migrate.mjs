@@ -8,15 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runner } from 'node-pg-migrate';
 import neo4j from 'neo4j-driver';
+import { LOCAL_STACK, localDatabaseUrl, localNeo4jUri } from './local-stack.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The stack's defaults (scripts/stack.sh); the apps' config modules use the same ones. */
 const config = {
-  databaseUrl: process.env.DATABASE_URL || 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes',
-  neo4jUri: process.env.NEO4J_URI || 'bolt://127.0.0.1:7688',
-  neo4jUser: process.env.NEO4J_USER || 'neo4j',
-  neo4jPassword: process.env.NEO4J_PASSWORD || 'songnodes-dev',
+  databaseUrl: process.env.DATABASE_URL || localDatabaseUrl(),
+  neo4jUri: process.env.NEO4J_URI || localNeo4jUri('dev'),
+  neo4jUser: process.env.NEO4J_USER || LOCAL_STACK.neo4j.user,
+  neo4jPassword: process.env.NEO4J_PASSWORD || LOCAL_STACK.neo4j.password,
 };
 
 const log = (message) => process.stderr.write(`[migrate] ${message}\n`);

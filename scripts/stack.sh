@@ -12,21 +12,23 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 INSTANCE="${SONGNODES_STACK:-dev}"
 STACK_DIR="${SONGNODES_STACK_DIR:-$ROOT/.stack}"
 
-PG_PORT="${SONGNODES_PG_PORT:-54329}"
-PG_USER=songnodes
-PG_PASSWORD=songnodes
-PG_DATABASE="${SONGNODES_PG_DATABASE:-songnodes}"
+# Defaults: contracts/src/local-stack.json, their one home (the apps and scripts read the same file).
+stack_default() { node -p "require('$ROOT/contracts/src/local-stack.json').$1"; }
+PG_PORT="${SONGNODES_PG_PORT:-$(stack_default postgres.port)}"
+PG_USER="$(stack_default postgres.user)"
+PG_PASSWORD="$(stack_default postgres.password)"
+PG_DATABASE="${SONGNODES_PG_DATABASE:-$(stack_default postgres.database)}"
 
 NEO4J_VERSION=5.26.30
 NEO4J_CACHE="${SONGNODES_NEO4J_CACHE:-$STACK_DIR/cache/neo4j-$NEO4J_VERSION}"
 NEO4J_HOME="$STACK_DIR/neo4j-$INSTANCE"
-NEO4J_PASSWORD="${NEO4J_PASSWORD:-songnodes-dev}"
+NEO4J_PASSWORD="${NEO4J_PASSWORD:-$(stack_default neo4j.password)}"
 if [[ "$INSTANCE" == test ]]; then
-  NEO4J_BOLT_PORT="${SONGNODES_NEO4J_PORT:-7689}"
+  NEO4J_BOLT_PORT="${SONGNODES_NEO4J_PORT:-$(stack_default neo4j.boltPort.test)}"
   NEO4J_HEAP="${NEO4J_HEAP:-1g}"
   NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-512m}"
 else
-  NEO4J_BOLT_PORT="${SONGNODES_NEO4J_PORT:-7688}"
+  NEO4J_BOLT_PORT="${SONGNODES_NEO4J_PORT:-$(stack_default neo4j.boltPort.dev)}"
   NEO4J_HEAP="${NEO4J_HEAP:-2g}"
   NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-2g}"
 fi

@@ -3,9 +3,10 @@
 // rows; benchmarks re-create theirs. Neo4j has one database in Community edition: tests there own their data by
 // unique ids and clean up.
 import pg from 'pg';
+import { LOCAL_STACK, useTestStackDefaults } from './local-stack.mjs';
 import { migrateNeo4j, migratePostgres } from './migrate.mjs';
 
-const DEFAULT_URL = 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes_test';
+export { useTestStackDefaults };
 
 /** Drops and re-creates the database named in `databaseUrl`, then applies sql/migrations. */
 export async function recreateDatabase(databaseUrl) {
@@ -27,15 +28,16 @@ export async function recreateDatabase(databaseUrl) {
 
 /** Re-creates and migrates the workspace's test database; sets process.env.DATABASE_URL to it. */
 export async function prepareTestDatabase(suffix, { neo4j = false } = {}) {
-  const url = new URL(process.env.DATABASE_URL || DEFAULT_URL);
+  useTestStackDefaults();
+  const url = new URL(process.env.DATABASE_URL);
   url.pathname = `/${`${url.pathname.slice(1)}_${suffix}`.replace(/[^a-z0-9_]/gi, '_')}`;
   process.env.DATABASE_URL = url.toString();
   await recreateDatabase(process.env.DATABASE_URL);
   if (neo4j) {
     await migrateNeo4j({
-      uri: process.env.NEO4J_URI || 'bolt://127.0.0.1:7689',
-      user: process.env.NEO4J_USER || 'neo4j',
-      password: process.env.NEO4J_PASSWORD || 'songnodes-dev',
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER || LOCAL_STACK.neo4j.user,
+      password: process.env.NEO4J_PASSWORD,
     });
   }
 }

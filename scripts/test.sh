@@ -12,9 +12,12 @@ bash scripts/install-deps.sh --browser
 if [[ -z "${DATABASE_URL:-}" || -z "${NEO4J_URI:-}" ]]; then
   SONGNODES_STACK=test bash scripts/stack.sh up
 fi
-export DATABASE_URL="${DATABASE_URL:-postgres://songnodes:songnodes@127.0.0.1:54329/songnodes_test}"
-export NEO4J_URI="${NEO4J_URI:-bolt://127.0.0.1:7689}"
-export NEO4J_PASSWORD="${NEO4J_PASSWORD:-songnodes-dev}"
+# The test stack's URLs (contracts/src/local-stack.json, the one home of the defaults) unless already set.
+eval "$(node --input-type=module -e "
+  import { useTestStackDefaults } from './scripts/local-stack.mjs';
+  const env = { ...process.env }; useTestStackDefaults(env);
+  for (const k of ['DATABASE_URL', 'NEO4J_URI', 'NEO4J_PASSWORD']) console.log('export ' + k + '=' + JSON.stringify(env[k]));
+")"
 export LOG_LEVEL="${LOG_LEVEL:-silent}"
 
 mkdir -p test-artifacts

@@ -14,9 +14,10 @@ import { loadCatalogue } from './copy-load.mjs';
 import { buildCatalogue } from './model.mjs';
 import { SIZES } from './sizes.mjs';
 import { recreateDatabase } from '../../scripts/test-database.mjs';
+import { localDatabaseUrl } from '../../scripts/local-stack.mjs';
 
 /** The local stack's benchmark database: never the dev database, so synthetic rows stay out of real data. */
-export const BENCH_DATABASE_URL = 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes_bench';
+export const BENCH_DATABASE_URL = localDatabaseUrl('songnodes_bench');
 
 const log = pino({ base: { service: 'bench-generate' } }, pino.destination(2));
 

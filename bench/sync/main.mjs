@@ -15,6 +15,7 @@ import neo4j from 'neo4j-driver';
 import pg from 'pg';
 import pino from 'pino';
 import { migratePostgres } from '../../scripts/migrate.mjs';
+import { LOCAL_STACK, localNeo4jUri } from '../../scripts/local-stack.mjs';
 import { BENCH_DATABASE_URL, generateDataset, recreateDatabase } from '../generate/main.mjs';
 import { REPO_ROOT, loadSyncModule, runSyncCli } from './gold-admin.mjs';
 import { measureWriteCeiling } from './measure-ceiling.mjs';
@@ -38,7 +39,7 @@ const { values } = parseArgs({
     'skip-naive': { type: 'boolean', default: false },
     'skip-ceiling': { type: 'boolean', default: false },
     'database-url': { type: 'string', default: BENCH_DATABASE_URL },
-    'neo4j-uri': { type: 'string', default: process.env.NEO4J_URI || 'bolt://127.0.0.1:7688' },
+    'neo4j-uri': { type: 'string', default: process.env.NEO4J_URI || localNeo4jUri('dev') },
   },
 });
 
@@ -77,7 +78,7 @@ async function main() {
   log.info(dataset, 'dataset ready');
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const driver = neo4j.driver(values['neo4j-uri'], neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || 'songnodes-dev'), { disableLosslessIntegers: true });
+  const driver = neo4j.driver(values['neo4j-uri'], neo4j.auth.basic(process.env.NEO4J_USER || LOCAL_STACK.neo4j.user, process.env.NEO4J_PASSWORD || LOCAL_STACK.neo4j.password), { disableLosslessIntegers: true });
   const results = { generatedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) }, targets: TARGETS, settings, dataset };
   try {
     if (!values['skip-naive']) {

@@ -12,3 +12,4 @@ export {
   NotifyPayloadError,
 } from './notify';
 export type { NotifyChannel, NotifyPayload, CrawlProgressEvent } from './notify';
+export { LOCAL_STACK, localDatabaseUrl, localNeo4jUri } from './local-stack';

@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { envSchemas, readConfig, type ConfigOf } from '@songnodes/contracts';
+import { envSchemas, localDatabaseUrl, readConfig, type ConfigOf } from '@songnodes/contracts';
 
 /** Every setting the crawler reads, with its environment variable and default (README, "Configuration"). */
 export const crawlerConfigFields = {
   databaseUrl: {
     env: 'DATABASE_URL',
-    default: 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes',
+    default: localDatabaseUrl(),
     schema: envSchemas.url(['postgres', 'postgresql']),
     description: 'PostgreSQL connection URL',
   },

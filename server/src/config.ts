@@ -1,23 +1,23 @@
-import { envSchemas, readConfig, type ConfigOf } from '@songnodes/contracts';
+import { envSchemas, LOCAL_STACK, localDatabaseUrl, localNeo4jUri, readConfig, type ConfigOf } from '@songnodes/contracts';
 
 /** Every setting the server and the sync read, with its environment variable and default (README, "Configuration"). */
 export const serverConfigFields = {
   databaseUrl: {
     env: 'DATABASE_URL',
-    default: 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes',
+    default: localDatabaseUrl(),
     schema: envSchemas.url(['postgres', 'postgresql']),
     description: 'PostgreSQL connection URL (bronze, silver, ops)',
   },
   neo4jUri: {
     env: 'NEO4J_URI',
-    default: 'bolt://127.0.0.1:7688',
+    default: localNeo4jUri('dev'),
     schema: envSchemas.url(['bolt', 'neo4j', 'bolt+s', 'neo4j+s', 'bolt+ssc', 'neo4j+ssc']),
     description: 'Neo4j Bolt URI (gold graph)',
   },
-  neo4jUser: { env: 'NEO4J_USER', default: 'neo4j', schema: envSchemas.string(), description: 'Neo4j user' },
+  neo4jUser: { env: 'NEO4J_USER', default: LOCAL_STACK.neo4j.user, schema: envSchemas.string(), description: 'Neo4j user' },
   neo4jPassword: {
     env: 'NEO4J_PASSWORD',
-    default: 'songnodes-dev',
+    default: LOCAL_STACK.neo4j.password,
     schema: envSchemas.string(),
     description: 'Neo4j password',
     secret: true,

@@ -39,7 +39,6 @@ let setupError: unknown;
 
 beforeAll(async () => {
   try {
-    process.env.NEO4J_URI ||= 'bolt://127.0.0.1:7689';
     const { prepareTestDatabase } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/test-database.mjs')).href)) as {
       prepareTestDatabase(suffix: string, options: { neo4j: boolean }): Promise<void>;
     };
