@@ -22,4 +22,4 @@ trap 'kill $watcher 2>/dev/null || true' EXIT
 
 port="${PORT:-4000}"
 printf '\n  SongNodes explorer:  http://localhost:%s/\n  GraphQL API:         http://localhost:%s/graphql\n\n' "$port" "$port" >&2
-node server/dist/index.js
+node server/dist/main.js

@@ -25,7 +25,7 @@ import { floorQuery } from './serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { loadServerConfig } = require(join(ROOT, 'server/dist/config.js'));
+const { loadServerConfig } = require('@songnodes/server');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP = 2;

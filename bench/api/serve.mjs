@@ -13,16 +13,12 @@
 // POST {"scenario": "...", "id": N | "q": "..."}.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { startPeer } from './peer.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { loadServerConfig } = require(join(ROOT, 'server/dist/config.js'));
-const { readCypher } = require(join(ROOT, 'server/dist/db/run-cypher.js'));
-const { neighbourhoodStatement } = require(join(ROOT, 'server/dist/schema/graph/data.js'));
+const { buildApp, loadServerConfig, readCypher, neighbourhoodStatement } = require('@songnodes/server');
 const config = loadServerConfig({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
 
 /**
@@ -54,7 +50,6 @@ async function startFloor(driver) {
 }
 
 async function startSongNodes() {
-  const { buildApp } = require(join(ROOT, 'server/dist/app.js'));
   // No rate limit and generous query limits: the benchmark measures throughput, not the guards' refusals.
   const app = await buildApp(config, { clientDir: null, rateLimit: { perSecond: 1e9, burst: 1e9 }, limits: { maxDepth: 12, maxCost: 1e9 } });
   return { url: `${await app.listen(0, '127.0.0.1')}/graphql`, close: () => app.close() };

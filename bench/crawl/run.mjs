@@ -8,15 +8,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { recreateDatabase } from '../../scripts/test-database.mjs';
+import { localDatabaseUrl } from '../../scripts/local-stack.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { crawlSample } = require(join(ROOT, 'crawler/dist/crawl/sample-crawl.js'));
-const { loadCrawlerConfig } = require(join(ROOT, 'crawler/dist/config.js'));
-const { createPool } = require(join(ROOT, 'crawler/dist/db/pool.js'));
-const pino = require(join(ROOT, 'node_modules/pino'));
+const { crawlSample, loadCrawlerConfig, createPool } = require('@songnodes/crawler');
+const pino = require('pino');
 
-const url = new URL(process.env.DATABASE_URL || 'postgres://songnodes:songnodes@127.0.0.1:54329/songnodes');
+const url = new URL(process.env.DATABASE_URL || localDatabaseUrl());
 url.pathname = '/songnodes_bench_crawl';
 process.env.LOG_LEVEL = 'silent';
 await recreateDatabase(url.toString());

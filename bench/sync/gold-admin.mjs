@@ -13,7 +13,7 @@ export const SYNC_ENTRY = join(REPO_ROOT, 'server', 'dist', 'sync', 'main.js');
 /** The compiled sync module (CommonJS); fails with the command to run when the server was not built. */
 export function loadSyncModule() {
   if (!existsSync(SYNC_ENTRY)) throw new Error('server/dist/sync is missing: run `npm run build -w server` first');
-  return createRequire(import.meta.url)(join(REPO_ROOT, 'server', 'dist', 'sync', 'index.js'));
+  return createRequire(import.meta.url)('@songnodes/server');
 }
 
 /** Empties gold (tracks with their edges and credits, then artists) in batches, untimed. */

@@ -1,28 +1,12 @@
-import { buildApp } from './app';
-import { loadServerConfig } from './config';
-
-export { buildApp } from './app';
-export { loadServerConfig } from './config';
-
-async function main(): Promise<void> {
-  const config = loadServerConfig();
-  const app = await buildApp(config);
-  const url = await app.listen();
-  app.logger.info({ url: `${url}/graphql` }, 'SongNodes API listening');
-  const shutdown = (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`songnodes-server: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-}
+/**
+ * The server workspace's one public entry (package.json `exports`): what scripts, benchmarks and the client's
+ * browser tests may use. The processes themselves are `main.js` (the API) and `sync/main.js` (the sync).
+ */
+export { buildApp, type App, type AppOptions } from './app';
+export { loadServerConfig, type ServerConfig } from './config';
+export { createLogger, type Logger } from './logger';
+export { createPostgresPool } from './db/postgres';
+export { createNeo4jDriver } from './db/neo4j';
+export { readCypher } from './db/run-cypher';
+export { neighbourhoodStatement } from './schema/graph/data';
+export * from './sync';

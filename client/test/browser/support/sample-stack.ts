@@ -46,7 +46,7 @@ export async function startSampleStack(databaseUrl: string): Promise<SampleStack
 
   const replay: ReplayServer = await replayModule.startReplayServer({ mixesdb: { pages } });
   const storageDir = mkdtempSync(join(tmpdir(), 'songnodes-client-e2e-'));
-  const crawlConfig = crawler.config.loadCrawlerConfig({
+  const crawlConfig = crawler.loadCrawlerConfig({
     ...process.env,
     DATABASE_URL: databaseUrl,
     MIXESDB_BASE_URL: replay.urls.mixesdb,
@@ -56,23 +56,23 @@ export async function startSampleStack(databaseUrl: string): Promise<SampleStack
     CRAWLER_STORAGE_DIR: storageDir,
     LOG_LEVEL: 'silent',
   });
-  const crawlDeps = { config: crawlConfig, pool: crawler.pool.createPool(databaseUrl), logger: crawler.logger.createLogger('silent') };
+  const crawlDeps = { config: crawlConfig, pool: crawler.createPool(databaseUrl), logger: crawler.createLogger('silent') };
   for (const mix of mixes) {
     const target = mix === heldBack ? null : targetOf(mix);
-    if (target) await crawler.targets.addTarget(crawlDeps.pool, target.artist, target.title, ['mixesdb']);
+    if (target) await crawler.addTarget(crawlDeps.pool, target.artist, target.title, ['mixesdb']);
   }
-  await crawler.runCrawl.runCrawl(crawlDeps, { sources: ['mixesdb'] });
+  await crawler.runCrawl(crawlDeps, { sources: ['mixesdb'] });
 
-  const serverConfig = server.config.loadServerConfig({ ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const serverConfig = server.loadServerConfig({ ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const syncDeps = {
-    pg: server.postgres.createPostgresPool({ connectionString: databaseUrl }),
-    neo4j: server.neo4j.createNeo4jDriver({ uri: serverConfig.neo4jUri, user: serverConfig.neo4jUser, password: serverConfig.neo4jPassword }),
-    logger: server.logger.createLogger('silent'),
+    pg: server.createPostgresPool({ connectionString: databaseUrl }),
+    neo4j: server.createNeo4jDriver({ uri: serverConfig.neo4jUri, user: serverConfig.neo4jUser, password: serverConfig.neo4jPassword }),
+    logger: server.createLogger('silent'),
   };
   // Neo4j Community has one database for every test: rebuild gold from this database's silver only.
-  await server.sync.runSync(syncDeps, { full: true });
+  await server.runSync(syncDeps, { full: true });
 
-  const app: ApiApp = await server.app.buildApp(serverConfig, {
+  const app: ApiApp = await server.buildApp(serverConfig, {
     clientDir,
     rateLimit: { perSecond: 1000, burst: 5000 },
   });
@@ -83,8 +83,8 @@ export async function startSampleStack(databaseUrl: string): Promise<SampleStack
     sourceBaseUrl: replay.urls.mixesdb,
     async crawlHeldBackMix() {
       replay.setMixesdbPage(heldBackTitle, heldBackText);
-      await crawler.crawlUrl.crawlUrl(crawlDeps, `${replay.urls.mixesdb}/w/${encodeURIComponent(heldBackTitle.replace(/ /g, '_'))}`);
-      await server.sync.runSync(syncDeps);
+      await crawler.crawlUrl(crawlDeps, `${replay.urls.mixesdb}/w/${encodeURIComponent(heldBackTitle.replace(/ /g, '_'))}`);
+      await server.runSync(syncDeps);
     },
     async close() {
       await app.close();
