@@ -62,6 +62,18 @@ describe('every kustomization', () => {
     assert.equal(find(production, 'HorizontalPodAutoscaler', 'api').spec.metrics[0].resource.name, 'cpu');
   });
 
+  test('the database stage (applied before the migrate Job) holds PostgreSQL and the path of the Job to it', () => {
+    for (const [overlay, database] of [['local', 'StatefulSet/postgres'], ['production', 'Cluster/songnodes-pg']]) {
+      const stage = rendered[`overlays/${overlay}`].filter((o) => o.metadata.labels?.['songnodes.io/stage'] === 'database');
+      const names = stage.map((o) => `${o.kind}/${o.metadata.name.replace(/-[a-z0-9]{10}$/, '')}`);
+      for (const needed of [database, 'Namespace/songnodes', 'NetworkPolicy/default-deny', 'NetworkPolicy/allow-dns', 'NetworkPolicy/postgres-clients', 'NetworkPolicy/postgres-server', 'Secret/songnodes-secrets']) {
+        assert.ok(names.includes(needed), `${overlay}: ${needed} is in the database stage (${names.join(', ')})`);
+      }
+      assert.ok(!stage.some((o) => ['Deployment', 'CronJob'].includes(o.kind) || (o.kind === 'StatefulSet' && o.metadata.name === 'gold')), `${overlay}: no app in the database stage`);
+    }
+    assert.ok(rendered['overlays/local'].some((o) => o.kind === 'Secret' && o.metadata.name.startsWith('songnodes-pg-app') && o.metadata.labels['songnodes.io/stage'] === 'database'));
+  });
+
   test('each gold instance runs its own sync, named after the pod, against its own Neo4j', () => {
     for (const overlay of ['local', 'production']) {
       const gold = find(rendered[`overlays/${overlay}`], 'StatefulSet', 'gold');
