@@ -35,16 +35,17 @@ test('each command runs its process with the arguments passed on', () => {
   assert.deepEqual(entrypoint(['worker', '--interval-minutes', '10']).calls, ['node /app/crawler/dist/main.js worker --interval-minutes 10']);
   assert.deepEqual(entrypoint(['crawl', 'targets', 'list']).calls, ['node /app/crawler/dist/main.js targets list']);
   assert.deepEqual(entrypoint(['migrate', '--only', 'sql']).calls, ['node /app/scripts/migrate.mjs --only sql']);
+  assert.deepEqual(entrypoint(['sync']).calls, ['node /app/server/dist/sync/main.js']);
   assert.deepEqual(entrypoint(['sync', '--full']).calls, ['node /app/server/dist/sync/main.js --full']);
   assert.deepEqual(entrypoint(['sync', '--check']).calls, ['node /app/server/dist/sync/main.js --check']);
 });
 
-test('sync with no arguments (the gold sidecar) applies the Neo4j schema, then watches', () => {
-  const run = entrypoint(['sync']);
+test('sync --watch (the gold sidecar) applies the Neo4j schema, then watches', () => {
+  const run = entrypoint(['sync', '--watch']);
   assert.equal(run.status, 0);
   assert.deepEqual(run.calls, ['node /app/scripts/migrate.mjs --only cypher', 'node /app/server/dist/sync/main.js --watch']);
   // No schema, no watching: the container exits and Kubernetes restarts it (Neo4j not up yet, wrong password).
-  const failed = entrypoint(['sync'], { FAIL_ON: '--only cypher' });
+  const failed = entrypoint(['sync', '--watch'], { FAIL_ON: '--only cypher' });
   assert.notEqual(failed.status, 0);
   assert.deepEqual(failed.calls, ['node /app/scripts/migrate.mjs --only cypher']);
 });
@@ -74,8 +75,11 @@ test('the Containerfile copies only paths that exist or that the build makes, an
   }
   assert.match(file, /^USER 10001:10001$/m);
   assert.match(file, /^ARG BASE_IMAGE=\S+:\d+\.\d+\.\d+-bookworm-slim$/m, 'the default base image is pinned to a Node release');
-  const ignored = readFileSync(join(ROOT, 'deploy/image/Containerfile.dockerignore'), 'utf8').split('\n');
-  for (const m of file.matchAll(/^COPY (?!--from)(\S+) /gm)) {
-    assert.ok(!ignored.some((pattern) => pattern && !pattern.startsWith('#') && !pattern.startsWith('!') && m[1].startsWith(pattern.replace(/\/$/, ''))), `${m[1]} is not ignored`);
-  }
+  // The last matching line of the ignore file wins; `!` lets a path back in.
+  const patterns = readFileSync(join(ROOT, 'deploy/image/Containerfile.dockerignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const ignored = (path) => patterns.reduce((state, p) => (path.startsWith(p.replace(/^!/, '')) ? !p.startsWith('!') : state), false);
+  const sources = [...file.matchAll(/^COPY (?!--from)(\S+) /gm)].map((m) => m[1]);
+  assert.ok(sources.includes('deploy/image/entrypoint.sh'));
+  for (const path of sources) assert.ok(!ignored(path), `${path} is not ignored`);
+  assert.ok(ignored('deploy/image/smoke.sh') && !ignored('server/src'), 'the ignore rules read as meant');
 });

@@ -81,7 +81,7 @@ describe('every kustomization', () => {
       const env = Object.fromEntries(sync.env.map((e) => [e.name, e.value ?? e.valueFrom]));
       assert.deepEqual(env.SYNC_INSTANCE_NAME, { fieldRef: { fieldPath: 'metadata.name' } });
       assert.equal(env.NEO4J_URI, 'bolt://127.0.0.1:7687');
-      assert.deepEqual(sync.args, ['sync']);
+      assert.deepEqual(sync.args, ['sync', '--watch']);
       assert.equal(sync.readinessProbe.httpGet.path, '/readyz');
       assert.ok(container(gold, 'neo4j').image.startsWith('docker.io/library/neo4j:5.26.'));
     }

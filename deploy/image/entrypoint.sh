@@ -2,8 +2,8 @@
 # The image's entry point: the first argument picks the process; the rest is passed on.
 #   api                 the GraphQL API + explorer on $PORT (server/dist/index.js)
 #   worker [args]       the crawl worker (crawler/dist/main.js worker ...)
-#   sync [args]         the silver -> gold sync (server/dist/sync/main.js); with no args: apply cypher/schema to its
-#                       Neo4j ($NEO4J_URI), then `--watch` (the gold sidecar)
+#   sync [args]         the silver -> gold sync (server/dist/sync/main.js: one run, --full, --check); `sync --watch`
+#                       (the gold sidecar) first applies cypher/schema to its Neo4j ($NEO4J_URI)
 #   migrate [args]      scripts/migrate.mjs (`--only sql` in the Kubernetes Job, `--only cypher` per gold instance)
 #   crawl <args>        any crawler command (targets, run, url, reparse, sample ...)
 #   help | --help       this text
@@ -25,10 +25,9 @@ case "$cmd" in
   crawl)
     exec node "$APP/crawler/dist/main.js" "$@" ;;
   sync)
-    if [ "$#" -eq 0 ]; then
+    if [ "${1:-}" = "--watch" ]; then
       # Each gold instance is its own Neo4j: its sidecar makes sure the schema is there before projecting into it.
       node "$APP/scripts/migrate.mjs" --only cypher
-      exec node "$APP/server/dist/sync/main.js" --watch
     fi
     exec node "$APP/server/dist/sync/main.js" "$@" ;;
   migrate)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the built image the way the cluster does, against real databases:
 #   deploy/image/smoke.sh IMAGE     (needs DATABASE_URL and NEO4J_URI; NEO4J_PASSWORD, SMOKE_PORT optional)
-# help, the non-root user, migrate, a crawler command, one sync run and `sync --check`, then the API: /healthz,
+# help, the non-root user, migrate, crawler commands (the bundled sample through the replay server), one sync run and `sync --check`, then the API: /healthz,
 # /readyz, /metrics, a GraphQL query, the explorer, and a graceful stop on SIGTERM. Host networking, so the
 # container reaches the databases on loopback; the API listens on SMOKE_PORT (default 18050).
 set -euo pipefail
@@ -22,6 +22,8 @@ run migrate >&2 || fail "migrate"
 say "migrate: ok"
 run crawl targets list >/dev/null || fail "crawl targets list"
 say "crawl targets list: ok"
+run crawl sample --if-empty >&2 || fail "crawl sample (the bundled real MixesDB sample through the replay server)"
+say "crawl sample: ok"
 run sync >&2 || fail "sync (one run)"
 run sync --check >/dev/null || fail "sync --check: gold differs from silver"
 say "sync, sync --check: ok"
