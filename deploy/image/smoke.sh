@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the built image the way the cluster does, against real databases:
 #   deploy/image/smoke.sh IMAGE     (needs DATABASE_URL and NEO4J_URI; NEO4J_PASSWORD, SMOKE_PORT optional)
-# help, the non-root user, migrate, crawler commands (the bundled sample through the replay server), one sync run and `sync --check`, then the API: /healthz,
-# /readyz, /metrics, a GraphQL query, the explorer, and a graceful stop on SIGTERM. Host networking, so the
+# help, the non-root user, migrate, crawler commands (the bundled real sample through the replay server), one sync
+# run and `sync --check`; the API: /healthz, /readyz, /metrics, a GraphQL query, the explorer, and its stop on
+# SIGTERM; the gold sidecar's `sync --watch` (schema first, then watching, then SIGTERM). Host networking, so the
 # container reaches the databases on loopback; the API listens on SMOKE_PORT (default 18050).
 set -euo pipefail
 image="${1:?usage: smoke.sh IMAGE}"
@@ -52,4 +53,15 @@ case "$code" in
   143) say "WARNING: api stopped on SIGTERM but exited 143 (killed by the signal, not a clean exit)" ;;
   *) podman logs "$name" >&2; fail "api exit code $code after SIGTERM (137: did not stop within 20 s)" ;;
 esac
+
+# The gold sidecar: `sync --watch` applies the Neo4j schema, then follows silver until SIGTERM.
+podman run "${RUNTIME_ARGS[@]}" -d --name "$name-sync" --network host "${env_args[@]}" -e LOG_LEVEL=info "$image" sync --watch >/dev/null
+trap 'podman rm -f "$name" "$name-sync" >/dev/null 2>&1 || true' EXIT
+sleep 8
+[[ "$(podman inspect -f '{{.State.Running}}' "$name-sync")" == true ]] || { podman logs "$name-sync" >&2; fail "sync --watch exited"; }
+podman logs "$name-sync" 2>&1 | grep -q '\[migrate\] neo4j: ' || { podman logs "$name-sync" >&2; fail "sync --watch did not apply cypher/schema first"; }
+podman stop -t 30 "$name-sync" >/dev/null
+code="$(podman inspect -f '{{.State.ExitCode}}' "$name-sync")"
+[[ "$code" == 0 ]] || { podman logs "$name-sync" >&2; fail "sync --watch exit code $code after SIGTERM"; }
+say "sync --watch: schema applied, watching, stopped on SIGTERM with exit code 0"
 say "all passed"
