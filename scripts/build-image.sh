@@ -10,6 +10,7 @@
 #     --smoke          run the image: help, migrate, the API's /healthz, /readyz and explorer, sync --check and a
 #                      crawler command, against DATABASE_URL and NEO4J_URI (required; use your own databases)
 #     --rebuild-base   make the debootstrap base again even if it exists
+#     --no-cache       build every layer again (no buildah layer cache)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf '[build-image] %s\n' "$*" >&2; }
@@ -23,14 +24,15 @@ VERSION="$(cat "$ROOT/deploy/image/VERSION")"
 IMAGE="${SONGNODES_IMAGE:-localhost/songnodes/app}"
 BASE="localhost/songnodes/node-base:${NODE_VERSION}-${SUITE}"
 
-tags=() archive="" smoke=0 rebuild_base=0
+tags=() archive="" smoke=0 rebuild_base=0 cache_args=(--layers)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --tag) tags+=("$2"); shift 2 ;;
     --archive) archive="$2"; shift 2 ;;
     --smoke) smoke=1; shift ;;
     --rebuild-base) rebuild_base=1; shift ;;
-    -h|--help) sed -n '2,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    --no-cache) cache_args=(--no-cache); shift ;;
+    -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
@@ -92,7 +94,7 @@ if [[ -n "${NODE_EXTRA_CA_CERTS:-}" && -f "$NODE_EXTRA_CA_CERTS" ]]; then
   ca_args=(--volume "$NODE_EXTRA_CA_CERTS:/run/build-ca.crt:ro" --build-arg NODE_EXTRA_CA_CERTS=/run/build-ca.crt)
 fi
 # --network host: the build's npm ci and apt-get reach the registries through this machine's network.
-buildah build "${RUNTIME_ARGS[@]}" --layers --network host --ignorefile "$ROOT/deploy/image/Containerfile.dockerignore" \
+buildah build "${RUNTIME_ARGS[@]}" "${cache_args[@]}" --network host --ignorefile "$ROOT/deploy/image/Containerfile.dockerignore" \
   --build-arg "BASE_IMAGE=$BASE" "${ca_args[@]}" "${tag_args[@]}" -f "$ROOT/deploy/image/Containerfile" "$ROOT" >&2
 say "image: $IMAGE:$VERSION, $(podman image inspect --format '{{.Size}}' "$IMAGE:$VERSION" | awk '{printf "%.0f MB", $1/1e6}')"
 

@@ -1,7 +1,9 @@
 // k8s/: every kustomization renders with `kubectl kustomize`, every object passes its Kubernetes v1.34 / CRD JSON
 // schema, and the rules hold (k8s/validate/rules.mjs). Then each rule is shown to catch a broken manifest.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { externalSecrets, optionsFor } from '../k8s/validate/main.mjs';
@@ -86,6 +88,45 @@ describe('every kustomization', () => {
       assert.ok(container(gold, 'neo4j').image.startsWith('docker.io/library/neo4j:5.26.'));
     }
     assert.equal(find(rendered['overlays/production'], 'StatefulSet', 'gold').spec.replicas, 2);
+  });
+
+  test('gold-check checks every ready instance and fails only on a difference that stays', () => {
+    const cronJob = find(rendered['overlays/production'], 'CronJob', 'gold-check');
+    const check = podTemplate(cronJob).spec.containers[0];
+    assert.deepEqual(check.command, ['/usr/bin/tini', '--', '/bin/sh', '-c']);
+    const bin = mkdtempSync(join(tmpdir(), 'songnodes-gold-check-'));
+    try {
+      // Stand-ins: two ready instances; `songnodes sync --check` fails for the addresses listed in $DIFFERS, and
+      // for 10.0.0.2 only on its first attempt when $FLAKY is set (an instance a few hundred ms behind).
+      const stubs = {
+        getent: 'echo "10.0.0.1 STREAM gold-ready"; echo "10.0.0.2 STREAM gold-ready"; echo "10.0.0.1 DGRAM"',
+        sleep: 'exit 0',
+        songnodes: `echo "$NEO4J_URI" >> "${bin}/checked"
+          case " $DIFFERS " in *" $NEO4J_URI "*) exit 1 ;; esac
+          if [ -n "$FLAKY" ] && [ "$NEO4J_URI" = bolt://10.0.0.2:7687 ] && [ ! -f "${bin}/flaked" ]; then touch "${bin}/flaked"; exit 1; fi
+          exit 0`,
+      };
+      for (const [name, body] of Object.entries(stubs)) {
+        writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
+        chmodSync(join(bin, name), 0o755);
+      }
+      const run = (env) => {
+        rmSync(join(bin, 'checked'), { force: true });
+        const result = spawnSync('/bin/sh', ['-c', check.args[0]], { encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, ...env } });
+        return { status: result.status, checked: readFileSync(join(bin, 'checked'), 'utf8').trim().split('\n'), stderr: result.stderr };
+      };
+      const fine = run({});
+      assert.equal(fine.status, 0);
+      assert.deepEqual(fine.checked, ['bolt://10.0.0.1:7687', 'bolt://10.0.0.2:7687']);
+      const flaky = run({ FLAKY: '1' });
+      assert.equal(flaky.status, 0, 'a difference gone on the next attempt is lag, not drift');
+      const drift = run({ DIFFERS: 'bolt://10.0.0.2:7687' });
+      assert.equal(drift.status, 1);
+      assert.deepEqual(drift.checked, ['bolt://10.0.0.1:7687', ...Array(3).fill('bolt://10.0.0.2:7687')]);
+      assert.match(drift.stderr, /gold at 10\.0\.0\.2 differs from silver 3 times in a row/);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   test('the apps read the same generated ConfigMap and Secrets in the main and the migrate kustomization', () => {
