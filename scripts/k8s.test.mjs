@@ -161,8 +161,11 @@ describe('each rule catches a broken manifest', () => {
       delete c.readinessProbe;
       delete c.resources.limits.memory;
       container(find(objects, 'Deployment', 'crawl-worker'), 'worker').image = 'registry.example.org/songnodes/app:latest';
-      container(find(objects, 'StatefulSet', 'gold'), 'neo4j').image = 'neo4j';
+      const neo4j = container(find(objects, 'StatefulSet', 'gold'), 'neo4j');
+      neo4j.image = 'neo4j';
+      neo4j.env.reverse(); // NEO4J_AUTH (neo4j/$(NEO4J_PASSWORD)) now comes before NEO4J_PASSWORD
     });
+    includes(problems, /gold container neo4j: env NEO4J_AUTH uses \$\(NEO4J_PASSWORD\) before it is defined/);
     includes(problems, /Deployment\/api container api: no readinessProbe/);
     includes(problems, /Deployment\/api container api: no resources\.limits\.memory/);
     includes(problems, /crawl-worker container worker: image .* uses the tag latest/);

@@ -51,6 +51,12 @@ export function checkContainers(objects) {
           if (!c[probe]) problems.push(`${where}: no ${probe}`);
         }
       }
+      // $(NAME) in a value expands only if NAME is defined earlier in the same env list; otherwise it stays literal.
+      (c.env ?? []).forEach((e, i) => {
+        for (const [, ref] of (e.value ?? '').matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)) {
+          if (!c.env.slice(0, i).some((x) => x.name === ref)) problems.push(`${where}: env ${e.name} uses $(${ref}) before it is defined`);
+        }
+      });
       if (!(c.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot)) problems.push(`${where}: may run as root (runAsNonRoot)`);
     }
   }
