@@ -49,7 +49,7 @@ if [[ ${#need[@]} -gt 0 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
 fi
 
-# shellcheck source=../deploy/image/runtime-args.sh
+# shellcheck source=deploy/image/runtime-args.sh
 source "$ROOT/deploy/image/runtime-args.sh"
 work="$(mktemp -d /tmp/songnodes-image.XXXXXX)"
 trap 'rm -rf "$work"' EXIT

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/build-image.sh and deploy/image/smoke.sh: the flags podman/buildah need to run a container on
 # this kind of machine, in the array RUNTIME_ARGS.
 # - Limits: rootful podman raises RLIMIT_NOFILE/NPROC to 1M/4M by default, which needs CAP_SYS_RESOURCE; a VM or

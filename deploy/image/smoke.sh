@@ -10,7 +10,7 @@ image="${1:?usage: smoke.sh IMAGE}"
 port="${SMOKE_PORT:-18050}"
 say() { printf '[smoke] %s\n' "$*" >&2; }
 fail() { say "FAILED: $*"; exit 1; }
-# shellcheck source=runtime-args.sh
+# shellcheck source=deploy/image/runtime-args.sh
 source "$(dirname "${BASH_SOURCE[0]}")/runtime-args.sh"
 env_args=(-e "DATABASE_URL=$DATABASE_URL" -e "NEO4J_URI=$NEO4J_URI" -e "NEO4J_PASSWORD=${NEO4J_PASSWORD:-songnodes-dev}" -e LOG_LEVEL=warn)
 run() { podman run "${RUNTIME_ARGS[@]}" --rm --network host "${env_args[@]}" "$image" "$@"; }
