@@ -1,0 +1,308 @@
+// k8s/: every kustomization renders with `kubectl kustomize`, every object passes its Kubernetes v1.34 / CRD JSON
+// schema, and the rules hold (k8s/validate/rules.mjs). Then each rule is shown to catch a broken manifest.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { externalSecrets, optionsFor } from '../k8s/validate/main.mjs';
+import { allowed, inCidr, isPrivateCidr, matches } from '../k8s/validate/netpol.mjs';
+import { exampleKeys, K8S_DIR, KUSTOMIZATIONS, parseManifests, render, renderableCopy } from '../k8s/validate/render.mjs';
+import { checkAll, checkContainers, checkDisruptionBudgets, checkMonitoring, checkNetworkPolicies, checkSchemas, checkSecrets, imageProblem, podTemplate } from '../k8s/validate/rules.mjs';
+
+const rendered = {};
+let copy;
+before(() => {
+  copy = renderableCopy();
+  for (const path of KUSTOMIZATIONS) rendered[path] = render(copy.dir, path);
+});
+after(() => copy?.cleanup());
+
+const find = (objects, kind, name) => {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  assert.ok(found, `${kind}/${name} is rendered`);
+  return found;
+};
+const container = (workload, name) => podTemplate(workload).spec.containers.find((c) => c.name === name);
+/** A deep copy of an overlay's objects, changed by `edit`, and the problems checkAll finds in it. */
+function problemsAfter(path, edit) {
+  const objects = structuredClone(rendered[path]);
+  edit(objects);
+  return checkAll(objects, optionsFor(path));
+}
+const includes = (problems, pattern) => assert.ok(problems.some((p) => pattern.test(p)), `expected a problem matching ${pattern}, got:\n${problems.join('\n')}`);
+
+describe('every kustomization', () => {
+  for (const path of KUSTOMIZATIONS) {
+    test(`${path} renders and keeps every rule`, () => {
+      assert.ok(rendered[path].length >= 3, `${path} renders objects`);
+      assert.deepEqual(checkAll(rendered[path], optionsFor(path)), []);
+    });
+  }
+
+  test('the overlays hold what issue 15 asks for', () => {
+    const local = rendered['overlays/local'];
+    const production = rendered['overlays/production'];
+    const kinds = (objects) => new Set(objects.map((o) => o.kind));
+    for (const kind of ['Deployment', 'StatefulSet', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy']) {
+      assert.ok(kinds(local).has(kind) && kinds(production).has(kind), kind);
+    }
+    for (const kind of ['Cluster', 'ScheduledBackup', 'ObjectStore', 'ServiceMonitor', 'PodMonitor', 'PrometheusRule']) assert.ok(kinds(production).has(kind), kind);
+    assert.equal(find(production, 'Cluster', 'songnodes-pg').spec.instances, 3);
+    assert.equal(find(production, 'ScheduledBackup', 'songnodes-pg-nightly').spec.method, 'plugin');
+    find(local, 'StatefulSet', 'postgres');
+    assert.ok(!production.some((o) => o.kind === 'StatefulSet' && o.metadata.name === 'postgres'), 'production has no hand-made PostgreSQL');
+    // The migrate Job is applied on its own, before the rest.
+    for (const overlay of ['local', 'production']) {
+      assert.ok(!rendered[`overlays/${overlay}`].some((o) => o.kind === 'Job'), `${overlay}: no Job in the main kustomization`);
+      assert.deepEqual(container(find(rendered[`overlays/${overlay}/migrate`], 'Job', 'migrate'), 'migrate').args, ['migrate', '--only', 'sql']);
+    }
+    // Workers scale on the due-target queue in production, on CPU elsewhere.
+    assert.equal(find(production, 'HorizontalPodAutoscaler', 'crawl-worker').spec.metrics[0].external.metric.name, 'songnodes_crawl_due_targets');
+    assert.equal(find(local, 'HorizontalPodAutoscaler', 'crawl-worker').spec.metrics[0].resource.name, 'cpu');
+    assert.equal(find(production, 'HorizontalPodAutoscaler', 'api').spec.metrics[0].resource.name, 'cpu');
+  });
+
+  test('the database stage (applied before the migrate Job) holds PostgreSQL and the path of the Job to it', () => {
+    for (const [overlay, database] of [['local', 'StatefulSet/postgres'], ['production', 'Cluster/songnodes-pg']]) {
+      const stage = rendered[`overlays/${overlay}`].filter((o) => o.metadata.labels?.['songnodes.io/stage'] === 'database');
+      const names = stage.map((o) => `${o.kind}/${o.metadata.name.replace(/-[a-z0-9]{10}$/, '')}`);
+      for (const needed of [database, 'Namespace/songnodes', 'NetworkPolicy/default-deny', 'NetworkPolicy/allow-dns', 'NetworkPolicy/postgres-clients', 'NetworkPolicy/postgres-server', 'Secret/songnodes-secrets']) {
+        assert.ok(names.includes(needed), `${overlay}: ${needed} is in the database stage (${names.join(', ')})`);
+      }
+      assert.ok(!stage.some((o) => ['Deployment', 'CronJob'].includes(o.kind) || (o.kind === 'StatefulSet' && o.metadata.name === 'gold')), `${overlay}: no app in the database stage`);
+    }
+    assert.ok(rendered['overlays/local'].some((o) => o.kind === 'Secret' && o.metadata.name.startsWith('songnodes-pg-app') && o.metadata.labels['songnodes.io/stage'] === 'database'));
+  });
+
+  test('each gold instance runs its own sync, named after the pod, against its own Neo4j', () => {
+    for (const overlay of ['local', 'production']) {
+      const gold = find(rendered[`overlays/${overlay}`], 'StatefulSet', 'gold');
+      const sync = container(gold, 'sync');
+      const env = Object.fromEntries(sync.env.map((e) => [e.name, e.value ?? e.valueFrom]));
+      assert.deepEqual(env.SYNC_INSTANCE_NAME, { fieldRef: { fieldPath: 'metadata.name' } });
+      assert.equal(env.NEO4J_URI, 'bolt://127.0.0.1:7687');
+      assert.deepEqual(sync.args, ['sync', '--watch']);
+      assert.equal(sync.readinessProbe.httpGet.path, '/readyz');
+      assert.ok(container(gold, 'neo4j').image.startsWith('docker.io/library/neo4j:5.26.'));
+    }
+    assert.equal(find(rendered['overlays/production'], 'StatefulSet', 'gold').spec.replicas, 2);
+  });
+
+  test('gold-check checks every ready instance and fails only on a difference that stays', () => {
+    const cronJob = find(rendered['overlays/production'], 'CronJob', 'gold-check');
+    const check = podTemplate(cronJob).spec.containers[0];
+    assert.deepEqual(check.command, ['/usr/bin/tini', '--', '/bin/sh', '-c']);
+    const bin = mkdtempSync(join(tmpdir(), 'songnodes-gold-check-'));
+    try {
+      // Stand-ins: two ready instances; `songnodes sync --check` fails for the addresses listed in $DIFFERS, and
+      // for 10.0.0.2 only on its first attempt when $FLAKY is set (an instance a few hundred ms behind).
+      const stubs = {
+        getent: 'echo "10.0.0.1 STREAM gold-ready"; echo "10.0.0.2 STREAM gold-ready"; echo "10.0.0.1 DGRAM"',
+        sleep: 'exit 0',
+        songnodes: `echo "$NEO4J_URI" >> "${bin}/checked"
+          case " $DIFFERS " in *" $NEO4J_URI "*) exit 1 ;; esac
+          if [ -n "$FLAKY" ] && [ "$NEO4J_URI" = bolt://10.0.0.2:7687 ] && [ ! -f "${bin}/flaked" ]; then touch "${bin}/flaked"; exit 1; fi
+          exit 0`,
+      };
+      for (const [name, body] of Object.entries(stubs)) {
+        writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
+        chmodSync(join(bin, name), 0o755);
+      }
+      const run = (env) => {
+        rmSync(join(bin, 'checked'), { force: true });
+        const result = spawnSync('/bin/sh', ['-c', check.args[0]], { encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, ...env } });
+        return { status: result.status, checked: readFileSync(join(bin, 'checked'), 'utf8').trim().split('\n'), stderr: result.stderr };
+      };
+      const fine = run({});
+      assert.equal(fine.status, 0);
+      assert.deepEqual(fine.checked, ['bolt://10.0.0.1:7687', 'bolt://10.0.0.2:7687']);
+      const flaky = run({ FLAKY: '1' });
+      assert.equal(flaky.status, 0, 'a difference gone on the next attempt is lag, not drift');
+      const drift = run({ DIFFERS: 'bolt://10.0.0.2:7687' });
+      assert.equal(drift.status, 1);
+      assert.deepEqual(drift.checked, ['bolt://10.0.0.1:7687', ...Array(3).fill('bolt://10.0.0.2:7687')]);
+      assert.match(drift.stderr, /gold at 10\.0\.0\.2 differs from silver 3 times in a row/);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  test('the apps read the same generated ConfigMap and Secrets in the main and the migrate kustomization', () => {
+    for (const overlay of ['local', 'production']) {
+      const names = (path) => rendered[path].filter((o) => ['ConfigMap', 'Secret'].includes(o.kind) && o.metadata.name.startsWith('songnodes-config')).map((o) => o.metadata.name);
+      assert.deepEqual(names(`overlays/${overlay}`), names(`overlays/${overlay}/migrate`));
+    }
+  });
+
+  test('the example env files list exactly the keys the Secrets carry (names only, no values)', () => {
+    for (const [overlay, secret, file] of [
+      ['local', 'songnodes-secrets', 'secrets.env.example'],
+      ['local', 'songnodes-pg-app', 'db.env.example'],
+      ['production', 'songnodes-secrets', 'secrets.env.example'],
+      ['production', 'songnodes-backup-s3', 'backup-s3.env.example'],
+    ]) {
+      const text = readFileSync(join(K8S_DIR, 'overlays', overlay, 'secrets', file), 'utf8');
+      const generated = rendered[`overlays/${overlay}`].find((o) => o.kind === 'Secret' && o.metadata.name.startsWith(secret));
+      assert.ok(generated, `${overlay}: Secret ${secret}`);
+      assert.deepEqual(Object.keys(generated.data).sort(), exampleKeys(text).sort());
+      for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) assert.match(line, /^[A-Za-z_][A-Za-z0-9_]*=$/, `${file}: ${line}`);
+    }
+  });
+});
+
+describe('each rule catches a broken manifest', () => {
+  const api = (objects) => find(objects, 'Deployment', 'api');
+
+  test('a missing probe, resource or tag, and an image on latest', () => {
+    const problems = problemsAfter('overlays/production', (objects) => {
+      const c = container(api(objects), 'api');
+      delete c.readinessProbe;
+      delete c.resources.limits.memory;
+      container(find(objects, 'Deployment', 'crawl-worker'), 'worker').image = 'registry.example.org/songnodes/app:latest';
+      const neo4j = container(find(objects, 'StatefulSet', 'gold'), 'neo4j');
+      neo4j.image = 'neo4j';
+      neo4j.env.reverse(); // NEO4J_AUTH (neo4j/$(NEO4J_PASSWORD)) now comes before NEO4J_PASSWORD
+    });
+    includes(problems, /gold container neo4j: env NEO4J_AUTH uses \$\(NEO4J_PASSWORD\) before it is defined/);
+    includes(problems, /Deployment\/api container api: no readinessProbe/);
+    includes(problems, /Deployment\/api container api: no resources\.limits\.memory/);
+    includes(problems, /crawl-worker container worker: image .* uses the tag latest/);
+    includes(problems, /gold container neo4j: image neo4j has no tag/);
+    assert.equal(imageProblem('ghcr.io/x/y@sha256:' + 'a'.repeat(64)), null);
+    assert.equal(imageProblem('localhost:5000/songnodes/app'), 'image localhost:5000/songnodes/app has no tag');
+  });
+
+  test('an unknown field, a wrong type and an unknown kind fail the schemas', () => {
+    const objects = structuredClone(rendered['overlays/production']);
+    const c = container(api(objects), 'api');
+    c.livenesProbe = c.livenessProbe;
+    find(objects, 'Deployment', 'crawl-worker').spec.replicas = 'two';
+    find(objects, 'Cluster', 'songnodes-pg').spec.instancez = 3;
+    objects.push({ apiVersion: 'example.org/v1', kind: 'Gadget', metadata: { name: 'x' } });
+    const problems = checkSchemas(objects);
+    includes(problems, /Deployment\/api: .*containers\/0 must NOT have additional properties 'livenesProbe'/);
+    includes(problems, /Deployment\/crawl-worker: \/spec\/replicas must be integer/);
+    includes(problems, /Cluster\/songnodes-pg: \/spec must NOT have additional properties 'instancez'/);
+    includes(problems, /Gadget\/x: no schema for example\.org\/v1\/Gadget/);
+  });
+
+  test('a Secret or key that is neither rendered nor documented', () => {
+    const problems = problemsAfter('overlays/local', (objects) => {
+      const env = container(api(objects), 'api').env;
+      env.find((e) => e.name === 'NEO4J_PASSWORD').valueFrom.secretKeyRef.key = 'NEO4J_PASWORD';
+      env.push({ name: 'EXTRA', valueFrom: { secretKeyRef: { name: 'nowhere', key: 'x' } } });
+    });
+    includes(problems, /has no key NEO4J_PASWORD/);
+    includes(problems, /Secret nowhere is neither in the overlay nor documented/);
+    // In production songnodes-pg-app is CloudNativePG's, documented in SECRETS.md with its keys.
+    const production = optionsFor('overlays/production').externalSecrets;
+    assert.ok(production.find((s) => s.name === 'songnodes-pg-app').keys.includes('uri'));
+    assert.deepEqual(checkSecrets(rendered['overlays/production'], []).length > 0, true, 'without the documentation the reference is a problem');
+    assert.deepEqual(externalSecrets('## Made outside the manifests\n| overlay | Secret | keys | by |\n|---|---|---|---|\n| local | `a` | `k1`, `k2` | me |\n'), { local: [{ name: 'a', keys: ['k1', 'k2'] }] });
+  });
+
+  test('a multi-replica workload without a PodDisruptionBudget, and an HPA scaling nothing', () => {
+    const objects = structuredClone(rendered['overlays/production']);
+    const index = objects.findIndex((o) => o.kind === 'PodDisruptionBudget' && o.metadata.name === 'gold');
+    objects.splice(index, 1);
+    find(objects, 'HorizontalPodAutoscaler', 'api').spec.scaleTargetRef.name = 'apj';
+    find(objects, 'Cluster', 'songnodes-pg').spec.enablePDB = false;
+    const problems = checkDisruptionBudgets(objects);
+    includes(problems, /StatefulSet\/gold: up to 2 replicas and no PodDisruptionBudget/);
+    includes(problems, /HorizontalPodAutoscaler\/api: scales Deployment\/apj/);
+    includes(problems, /Cluster\/songnodes-pg: 3 instances with enablePDB: false/);
+  });
+
+  test('network paths: internet egress beyond the crawler, no default deny, no DNS, a database client without its label', () => {
+    const objects = structuredClone(rendered['overlays/production']);
+    objects.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'api-anywhere', namespace: 'songnodes' },
+      spec: { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'api' } }, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }] },
+    });
+    for (const name of ['default-deny', 'allow-dns']) objects.splice(objects.findIndex((o) => o.kind === 'NetworkPolicy' && o.metadata.name === name), 1);
+    delete podTemplate(find(objects, 'StatefulSet', 'gold')).metadata.labels['songnodes.io/postgres-client'];
+    const problems = checkNetworkPolicies(objects);
+    includes(problems, /Deployment\/api -> the internet:443: allowed \(expected blocked\)/);
+    includes(problems, /NetworkPolicy\/api-anywhere: egress to public addresses \(0\.0\.0\.0\/0\)/);
+    includes(problems, /no default-deny NetworkPolicy/);
+    includes(problems, /Deployment\/api -> kube-dns:53\/UDP: blocked/);
+    includes(problems, /StatefulSet\/gold: reads DATABASE_URL but is not labelled songnodes\.io\/postgres-client/);
+  });
+
+  test('the rendered policies allow exactly the designed paths', () => {
+    const objects = rendered['overlays/production'];
+    const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
+    const pod = (component) => ({ namespace: 'songnodes', labels: podTemplate(find(objects, component === 'gold' ? 'StatefulSet' : 'Deployment', component)).metadata.labels, ports: {} });
+    const pg = { namespace: 'songnodes', labels: { 'cnpg.io/cluster': 'songnodes-pg', 'songnodes.io/postgres-server': 'true' }, ports: {} };
+    const internet = { ip: '93.184.215.14' };
+    assert.equal(allowed(policies, pod('api'), pg, 5432), true);
+    assert.equal(allowed(policies, pod('api'), pod('gold'), 7687), true);
+    assert.equal(allowed(policies, pod('api'), internet, 443), false);
+    assert.equal(allowed(policies, pod('crawl-worker'), internet, 443), true);
+    assert.equal(allowed(policies, pod('crawl-worker'), { ip: '10.1.2.3' }, 443), false, 'the crawler reaches no private address');
+    assert.equal(allowed(policies, pod('crawl-worker'), pod('gold'), 7687), false);
+    assert.equal(allowed(policies, pod('gold'), pg, 5432), true);
+    assert.equal(allowed(policies, pod('gold'), internet, 443), false);
+    assert.equal(allowed(policies, pg, internet, 443), false, 'PostgreSQL reaches no public address');
+    assert.equal(allowed(policies, { namespace: 'ingress-nginx', labels: {}, ports: {} }, { ...pod('api'), ports: { http: 4000 } }, 4000), true);
+    assert.equal(allowed(policies, { namespace: 'elsewhere', labels: {}, ports: {} }, pg, 5432), false);
+  });
+
+  test('missing alert rules, monitors and scrape annotations', () => {
+    const objects = structuredClone(rendered['overlays/production']);
+    const rule = find(objects, 'PrometheusRule', 'songnodes');
+    for (const group of rule.spec.groups) group.rules = group.rules.filter((r) => !/SyncLag|Refused/.test(r.alert));
+    objects.splice(objects.findIndex((o) => o.kind === 'PodMonitor' && o.metadata.name === 'crawl-worker'), 1);
+    delete podTemplate(api(objects)).metadata.annotations['prometheus.io/port'];
+    find(objects, 'ConfigMap', 'songnodes-grafana-dashboard').data['songnodes.json'] = '{ not json';
+    const problems = checkMonitoring(objects, { requireOperator: true });
+    includes(problems, /no alert rule for sync lag/);
+    includes(problems, /no alert rule for silent failures/);
+    includes(problems, /Deployment\/crawl-worker: no ServiceMonitor or PodMonitor scrapes it/);
+    includes(problems, /Deployment\/api: no prometheus\.io\/scrape and prometheus\.io\/port/);
+    includes(problems, /songnodes\.json: not JSON/);
+  });
+
+  test('a Cluster with an unpinned image and no resources', () => {
+    const objects = structuredClone(rendered['overlays/production']);
+    const cluster = find(objects, 'Cluster', 'songnodes-pg');
+    cluster.spec.imageName = 'ghcr.io/cloudnative-pg/postgresql:latest';
+    delete cluster.spec.resources;
+    const problems = checkContainers(objects);
+    includes(problems, /Cluster\/songnodes-pg: image .* uses the tag latest/);
+    includes(problems, /Cluster\/songnodes-pg: no resources\.requests/);
+  });
+
+  test('a kustomization that does not build is an error, not an empty pass', () => {
+    assert.throws(() => render(copy.dir, 'overlays/nowhere'), /kubectl kustomize overlays\/nowhere failed/);
+    assert.throws(() => parseManifests('a: [1, 2\n'), /manifest/);
+  });
+});
+
+describe('the network policy evaluator', () => {
+  test('selectors, CIDRs and private ranges', () => {
+    assert.equal(matches({}, { a: '1' }), true);
+    assert.equal(matches({ matchLabels: { a: '1' } }, { a: '2' }), false);
+    assert.equal(matches({ matchExpressions: [{ key: 'a', operator: 'In', values: ['1', '2'] }] }, { a: '2' }), true);
+    assert.equal(matches({ matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] }, { a: '2' }), false);
+    assert.equal(inCidr('10.1.2.3', '10.0.0.0/8'), true);
+    assert.equal(inCidr('11.0.0.1', '10.0.0.0/8'), false);
+    assert.equal(isPrivateCidr('172.16.0.0/12'), true);
+    assert.equal(isPrivateCidr('10.0.0.0/7'), false);
+    assert.equal(isPrivateCidr('0.0.0.0/0'), false);
+  });
+
+  test('a pod no policy selects is open; named ports resolve on the destination', () => {
+    const a = { namespace: 'n', labels: { app: 'a' }, ports: {} };
+    const b = { namespace: 'n', labels: { app: 'b' }, ports: { http: 8080 } };
+    assert.equal(allowed([], a, b, 1234), true);
+    const policy = { metadata: { name: 'p', namespace: 'n' }, spec: { podSelector: { matchLabels: { app: 'b' } }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'a' } } }], ports: [{ port: 'http' }] }] } };
+    assert.equal(allowed([policy], a, b, 8080), true);
+    assert.equal(allowed([policy], a, b, 9090), false);
+    assert.equal(allowed([policy], { ...a, namespace: 'other' }, b, 8080), false);
+  });
+});
