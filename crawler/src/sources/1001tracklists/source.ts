@@ -81,7 +81,7 @@ async function search(target: TargetSearch, context: SourceContext, cap: number)
  */
 export const tracklists1001Source: CrawlSource = {
   name: SOURCE,
-  parserVersion: '1001tracklists@1',
+  parserVersion: '1001tracklists@2',
   minDelayMs,
   unavailableReason(config) {
     return existsSync(config.chromiumPath)
