@@ -58,8 +58,8 @@ export function findRowElements(root: DomNode): DomNode[] {
 
 function directMeta(container: DomNode | null, property: string): string | null {
   const meta = container?.children?.find((child) => child.name === 'meta' && attr(child, 'itemprop') === property);
-  const content = meta ? attr(meta, 'content') : undefined;
-  return content === undefined ? null : collapse(content);
+  const content = collapse((meta ? attr(meta, 'content') : undefined) ?? '');
+  return content === '' ? null : content;
 }
 
 function rowKind(row: DomNode): RowKind {
@@ -92,17 +92,16 @@ function readCue(row: DomNode): string | null {
 function readArtistNames(row: DomNode): string[] {
   const value = findFirst(row, isTrackValue);
   if (value === null) return [];
-  const names: string[] = [];
-  findOutermost(value, (node) => {
+  const holders = findOutermost(value, (node) => {
     const links = node.children?.some((child) => attr(child, 'title') === 'open artist page') ?? false;
     return links && attr(node, 'title') !== 'open artist page';
-  }).forEach((holder) => names.push(shownText(holder, notTrackText)));
-  return names.filter((name) => name !== '');
+  });
+  return holders.map((holder) => shownText(holder, notTrackText)).filter((name) => name !== '');
 }
 
 /** Reads one row element. `pageUsesIdedFlag`: the page marks IDed rows, so a position without the mark is not. */
 export function readRowFields(row: DomNode, pageUsesIdedFlag: boolean): RowFields {
-  const microdata = findFirst(row, isTracksMicrodata) ?? (isTracksMicrodata(row) ? row : null);
+  const microdata = isTracksMicrodata(row) ? row : findFirst(row, isTracksMicrodata);
   const kind = rowKind(row);
   const idedFlag = attr(row, 'data-isided');
   const editNote = shownText(findFirst(row, (node) => hasClass(node, 'trackEditData'))).replace(/^\((.*)\)$/, '$1');

@@ -210,6 +210,11 @@ describe('parse1001Tracklist status', () => {
     expect(rows[4]?.raw).toBe('Villager - Monocyclical');
   });
 
+  it('reads what a row shows when its name microdata is empty', () => {
+    const page = realPage.replace('content="Villager - Monocyclical"', 'content=" "');
+    expect(rowsOf(parse1001Tracklist(page, { sourceUrl: REAL_URL }))[4]).toMatchObject({ raw: 'Villager - Monocyclical', label: '!K7' });
+  });
+
   it('does not take a gap in data-trno for a missing row (real 2023/2025 pages skip numbers)', () => {
     const renumbered = realPage.replace(/data-trno="(\d+)"/g, (_whole, number: string) => `data-trno="${Number(number) >= 3 ? Number(number) + 1 : number}"`);
     const setlist = parse1001Tracklist(renumbered, { sourceUrl: REAL_URL });
