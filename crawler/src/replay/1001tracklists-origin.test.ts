@@ -34,15 +34,20 @@ afterAll(async () => {
   await server.close();
 });
 
-async function searchLinks(query: string): Promise<{ href: string; text: string }[]> {
+/** The cards of a replayed search page, read the way the real page's cards are read (see parse-search.ts). */
+async function searchLinks(query: string): Promise<{ href: string; text: string; date: string }[]> {
   const params = new URLSearchParams({ main_search: query, search_selection: '9' });
   const response = await fetch(`${server.urls['1001tracklists']}/search/result.php?${params}`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/html/);
   const $ = cheerio.load(await response.text());
-  return $('div.bItm > a')
+  return $('#csMiddle div.bItm.oItm')
     .toArray()
-    .map((link) => ({ href: $(link).attr('href') ?? '', text: $(link).text() }));
+    .map((card) => ({
+      href: $(card).find('.bTitle a').attr('href') ?? '',
+      text: $(card).find('.bTitle a').text(),
+      date: $(card).find('[title="tracklist date"]').text(),
+    }));
 }
 
 describe('1001tracklists replay', () => {
@@ -53,11 +58,11 @@ describe('1001tracklists replay', () => {
     expect(await response.text()).toBe(BICEP_HTML);
   });
 
-  it('lists search results as links titled from the stored pages, whatever the query case or accents', async () => {
+  it('lists search results as cards titled and dated from the stored pages, whatever the query case or accents', async () => {
     const expected = [
-      { href: BICEP_PATH, text: 'Bicep - The Warehouse Project, RDM Rotterdam, Netherlands 2023-04-28' },
-      { href: SYNTHETIC_PATH, text: 'Test DJ & Other DJ - Test Festival, Main Stage, Belgium 2024-07-20' },
-      { href: '/tracklist/unstored/x.html', text: '/tracklist/unstored/x.html' },
+      { href: BICEP_PATH, text: 'Bicep - The Warehouse Project, RDM Rotterdam, Netherlands', date: '2023-04-28' },
+      { href: SYNTHETIC_PATH, text: 'Test DJ & Other DJ - Test Festival, Main Stage, Belgium', date: '2024-07-20' },
+      { href: '/tracklist/unstored/x.html', text: '/tracklist/unstored/x.html', date: '' },
     ];
     expect(await searchLinks('bicep')).toEqual(expected);
     expect(await searchLinks('  BÎCEP ')).toEqual(expected);
@@ -75,10 +80,10 @@ describe('1001tracklists replay', () => {
     expect(await response.text()).toContain('Page not found');
   });
 
-  it('normalises queries and escapes titles in the stand-in results markup', () => {
+  it('normalises queries and escapes titles in the results markup', () => {
     expect(normalise1001Query('  Âme   & Dixon ')).toBe('ame & dixon');
-    expect(renderSearchResultsPage('a<b', [{ path: '/t/"x".html', title: 'A & <B>' }])).toContain(
-      '<div class="bItm"><a href="/t/&#34;x&#34;.html">A &#38; &#60;B&#62;</a></div>',
-    );
+    const page = renderSearchResultsPage('a<b', [{ path: '/tracklist/x"y/z.html', title: 'A & <B>' }]);
+    expect(page).toContain('<a href="/tracklist/x&#34;y/z.html" class="">A &#38; &#60;B&#62;</a>');
+    expect(page).toContain('Tracklists search result for "a&#60;b"<span class="badge spL">1</span>');
   });
 });

@@ -17,12 +17,15 @@ import { tracklists1001Source as source } from '../../src/sources/1001tracklists
 import type { OnSetlistPage, SetlistRef, SourceContext } from '../../src/sources/types';
 import { createTestDatabase } from '../support/test-database';
 
-// Drives the configured Chromium (CHROMIUM_PATH, default /usr/bin/chromium) against the replay server: the real
-// 1001tracklists tracklist page, the real anti-bot interstitial, and the replay's stand-in search page.
+// Drives the configured Chromium (CHROMIUM_PATH, default /usr/bin/chromium) against the replay server: real
+// 1001tracklists tracklist pages of three layouts, the real anti-bot interstitial, and search pages the replay
+// renders in the shape of the real ones (src/sources/1001tracklists/fixtures/search).
 const FIXTURES = join(__dirname, '../../src/sources/1001tracklists/fixtures');
 const TRACKLIST_HTML = readFileSync(join(FIXTURES, 'tracklist.html'), 'utf8');
 const CAPTCHA_HTML = readFileSync(join(FIXTURES, 'captcha.html'), 'utf8');
 const TRACKLIST = '/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
+const CURBI = '/tracklist/nsgpmht/curbi-tape-06-2021-03-12.html';
+const SWACQ = '/tracklist/ltk7cx9/swacq-revealed-night-q-factory-amsterdam-amsterdam-dance-event-netherlands-2018-10-20.html';
 const SECOND_TRACKLIST = '/tracklist/1gz59x6u/bicep-second-copy.html';
 const INTERSTITIAL = '/tracklist/2hjnqr0t/bicep-nts-radio-2022-06-16.html';
 const GLUE = { id: 1, artist: 'Bicep', title: 'Glue', source: '1001tracklists' as const, attempts: 0 };
@@ -38,6 +41,8 @@ async function startReplay(options: ReplayServerOptions = {}): Promise<ReplaySer
       pages: new Map([
         [TRACKLIST, TRACKLIST_HTML],
         [SECOND_TRACKLIST, TRACKLIST_HTML],
+        [CURBI, readFileSync(join(FIXTURES, 'more/curbi-tape-06-2021-03-12.html'), 'utf8')],
+        [SWACQ, readFileSync(join(FIXTURES, 'more/swacq-revealed-night-ade-2018-10-20.html'), 'utf8')],
       ]),
       // listed twice: the search must report one tracklist
       search: new Map([['Bicep Glue', [TRACKLIST, TRACKLIST]]]),
@@ -108,14 +113,18 @@ describe('1001tracklists source in Chromium', () => {
     const replay = await startReplay();
     const context = contextFor(replay);
     const outcome = await source.search(GLUE, context, 25);
-    expect(outcome).toEqual({ resultsFound: 1, refs: [{ url: `${replay.urls['1001tracklists']}${TRACKLIST}`, label: expect.stringMatching(/^Bicep/) }], inline: [] });
+    expect(outcome).toEqual({
+      resultsFound: 1,
+      refs: [{ url: `${replay.urls['1001tracklists']}${TRACKLIST}`, label: 'Bicep - The Warehouse Project, RDM Rotterdam, Netherlands 2023-04-28' }],
+      inline: [],
+    });
 
     const searches = replay.requests.filter((r) => r.path === '/search/result.php');
     expect(searches).toHaveLength(1);
     expect(searches[0]?.query.main_search).toBe('Bicep Glue');
     expect(searches[0]?.headers['user-agent']).toBe(context.config.userAgent);
     const stored = await pool.query(`SELECT kind, http_status, body FROM bronze.pages WHERE url LIKE '%/search/result.php%'`);
-    expect(stored.rows).toEqual([expect.objectContaining({ kind: 'search', http_status: 200, body: expect.stringContaining('class="bItm"') })]);
+    expect(stored.rows).toEqual([expect.objectContaining({ kind: 'search', http_status: 200, body: expect.stringContaining('class="bItm action oItm"') })]);
     expect((await source.search(GLUE, context, 0)).refs).toEqual([]);
   });
 
@@ -129,12 +138,35 @@ describe('1001tracklists source in Chromium', () => {
     expect(pages[0]).toMatchObject({ url: refOn(replay, TRACKLIST).url, status: 200, contentType: 'text/html' });
     const [setlist] = source.parsePage({ ...pages[0]!, kind: 'setlist' }, context.config);
     expect(setlist?.status).toBe('ok');
+    // the identity is the page's canonical URL, never the replay origin it was loaded from
+    expect(setlist).toMatchObject({ sourceId: '1gz59x6t', sourceUrl: `https://www.1001tracklists.com${TRACKLIST}` });
     const rows = setlist?.parts.flatMap((part) => part.rows) ?? [];
     expect(rows).toHaveLength(22);
     expect(rows.filter((row) => row.unidentified)).toHaveLength(6);
     expect(source.parsePage({ ...pages[0]!, kind: 'search' }, context.config)).toEqual([]);
     const load = replay.requests.find((r) => r.path === TRACKLIST);
     expect(load?.headers['user-agent']).toBe(context.config.userAgent);
+  });
+
+  it('reads the 2021 page with mashup parts and the 2018 table layout as Chromium renders them, every row', async () => {
+    const replay = await startReplay();
+    const context = contextFor(replay);
+    const pages = new Map<string, FetchedPage>();
+    await crawl(context, [refOn(replay, CURBI), refOn(replay, SWACQ)], async (ref, page) => void pages.set(ref.label, page));
+
+    const [curbi] = source.parsePage({ ...pages.get(CURBI)!, kind: 'setlist' }, context.config);
+    expect(curbi).toMatchObject({ status: 'ok', sourceId: 'nsgpmht', sourceUrl: `https://www.1001tracklists.com${CURBI}` });
+    const curbiRows = curbi?.parts.flatMap((part) => part.rows) ?? [];
+    expect(curbiRows).toHaveLength(31);
+    expect(curbiRows.flatMap((row, index) => (row.layered ? [index] : []))).toEqual([2, 3, 13, 14]);
+    expect(curbiRows[9]).toMatchObject({ title: 'Midnight Sky', version: 'ID Remix' });
+
+    const [swacq] = source.parsePage({ ...pages.get(SWACQ)!, kind: 'setlist' }, context.config);
+    expect(swacq).toMatchObject({ status: 'ok', sourceId: 'ltk7cx9', date: '2018-10-20' });
+    const swacqRows = swacq?.parts.flatMap((part) => part.rows) ?? [];
+    expect(swacqRows.map((row) => row.raw)).toHaveLength(9);
+    expect(swacqRows[6]).toMatchObject({ raw: 'ID - ID', unidentified: true });
+    expect(swacqRows[5]).toMatchObject({ title: 'Mi Gente', version: 'ID Remix' });
   });
 
   it('stops the crawl at the anti-bot interstitial: the page reads as blocked and nothing else is loaded', async () => {

@@ -1,6 +1,7 @@
 /**
  * Recognises the pages 1001tracklists (or a CDN in front of it) serves instead of a tracklist when it suspects a bot.
- * Pure string checks on the raw HTML, so they also work on truncated pages and never throw.
+ * Pure string checks on the raw HTML, so they also work on truncated pages and never throw; each pattern is linear
+ * in the page (no unbounded run before an alternative).
  *
  * The 1001tracklists interstitial (fixtures/captcha.html) is dangerous because it keeps the requested tracklist's
  * <title>, og:* tags, canonical link and "14 tracks" description: a parser that only looks at metadata and then
@@ -23,7 +24,8 @@ interface BlockMarker {
 const BLOCK_MARKERS: readonly BlockMarker[] = [
   {
     // The interstitial's form posts back with a hidden `captcha=1` field; tracklist pages have no such input.
-    pattern: /<input\b[^>]*\bname\s*=\s*["']?captcha["'\s>]/i,
+    // The attribute span is bounded: with `[^>]*`, "<input <input <input …" without a ">" is quadratic.
+    pattern: /<input\b[^<>]{0,2000}?\bname\s*=\s*["']?captcha["'\s>]/i,
     reason: 'anti-bot interstitial: form with a hidden "captcha" field',
   },
   {

@@ -16,7 +16,8 @@ const SOURCE = '1001tracklists';
 /**
  * The site's search form (`#searchForm`, fixtures/tracklist.html) POSTs `main_search` and `search_selection`
  * (9 = "Tracklists") to this path; the replay server answers the same fields as a GET, which is what is sent
- * here. Not checked against the live site: no real search page is stored (see parse-search.ts).
+ * here. The results page it reads is the real one (fixtures/search, parse-search.ts); whether the live site
+ * answers a GET the same way as the form's POST is not verified (no internet here).
  */
 const SEARCH_PATH = '/search/result.php';
 const SEARCH_SELECTION_TRACKLISTS = '9';
@@ -70,8 +71,9 @@ async function search(target: TargetSearch, context: SourceContext, cap: number)
   if (block.blocked) throw new SourceStoppedError(SOURCE, `blocked by an anti-bot page at ${url}: ${block.reason ?? ''}`);
   if (page.status === 429 || page.status >= 500) throw new RetryableError(`HTTP ${page.status} from ${url}`);
   if (page.status >= 400) throw new NonRetryableError(`HTTP ${page.status} from ${url}`);
-  const { refs } = parse1001SearchResults(page.body, config.tracklists1001BaseUrl);
-  return { resultsFound: refs.length, refs: refs.slice(0, cap), inline: [] };
+  const { refs, totalResults } = parse1001SearchResults(page.body, config.tracklists1001BaseUrl);
+  // The page states how many results there are in all; only the first page of them is read.
+  return { resultsFound: Math.max(totalResults ?? 0, refs.length), refs: refs.slice(0, cap), inline: [] };
 }
 
 /**
@@ -81,7 +83,7 @@ async function search(target: TargetSearch, context: SourceContext, cap: number)
  */
 export const tracklists1001Source: CrawlSource = {
   name: SOURCE,
-  parserVersion: '1001tracklists@1',
+  parserVersion: '1001tracklists@2',
   minDelayMs,
   unavailableReason(config) {
     return existsSync(config.chromiumPath)
