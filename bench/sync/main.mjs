@@ -71,6 +71,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     NEO4J_URI: values['neo4j-uri'],
     LOG_LEVEL: 'info',
+    // `--watch` serves /healthz, /readyz, /metrics: on a free port, whatever else runs here.
+    HEALTH_PORT: '0',
     ...(values['batch-size'] ? { SYNC_BATCH_SIZE: values['batch-size'] } : {}),
   };
   const settings = { batchSize: Number(values['batch-size'] ?? process.env.SYNC_BATCH_SIZE ?? 5000), writers: Number(process.env.SYNC_FULL_WRITERS ?? 2) };

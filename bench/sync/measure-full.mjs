@@ -33,13 +33,13 @@ function summarize(lines, seconds) {
 export async function measureFullIntoEmpty({ driver, env }) {
   await clearGoldGraph(driver);
   const loadBefore = loadavg()[0];
-  const { lines, seconds } = await runSyncCli(['--full'], env);
+  const { lines, seconds } = await runSyncCli(['--full', '--skip-communities'], env);
   return { ...summarize(lines, seconds), loadAverage: [round(loadBefore), round(loadavg()[0])] };
 }
 
 /** `--full` over the graph the previous run left: clearing it (batched DETACH DELETE) plus the projection. */
 export async function measureFullRebuild({ env }) {
   const loadBefore = loadavg()[0];
-  const { lines, seconds } = await runSyncCli(['--full'], env);
+  const { lines, seconds } = await runSyncCli(['--full', '--skip-communities'], env);
   return { ...summarize(lines, seconds), loadAverage: [round(loadBefore), round(loadavg()[0])] };
 }

@@ -5,7 +5,7 @@
  *
  * | channel           | sent by                               | heard by                     | payload                  |
  * |-------------------|---------------------------------------|------------------------------|--------------------------|
- * | `silver_changed`  | refine step (per setlist), requestSync | sync --watch                 | setlist id or "requested" |
+ * | `silver_changed`  | refine step (per setlist), requestSync, a starting `sync --full` | sync --watch | setlist id, "requested" or "full-rebuild:<gold instance>" |
  * | `graph_changed`   | sync, after each committed batch      | API (graphChanged)           | `{"trackIds":[…]}`       |
  * | `crawl_progress`  | crawler, per step                      | API (crawlProgress)          | a CrawlProgressEvent     |
  * | `crawl_requested` | API (requestCrawl / addTargetTrack)    | crawl worker                 | a target id, or a note   |

@@ -17,6 +17,7 @@ import type { Pool } from 'pg';
 import { WebSocketServer } from 'ws';
 import type { ServerConfig } from './config';
 import type { GraphQLContext } from './context';
+import { createGoldPool, parseGoldUris } from './db/gold-pool';
 import { isNeo4jReachable, isPostgresReachable } from './db/health-checks';
 import { createNeo4jDriver } from './db/neo4j';
 import { createPostgresPool } from './db/postgres';
@@ -69,7 +70,13 @@ function bearerToken(header: string | undefined): string | null {
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
   const pg = createPostgresPool({ connectionString: config.databaseUrl });
-  const neo4j = createNeo4jDriver({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword });
+  // NEO4J_URI may list several gold instances: each request reads from one of them (db/gold-pool.ts).
+  const gold = await createGoldPool({
+    uris: parseGoldUris(config.neo4jUri),
+    createDriver: (uri) => createNeo4jDriver({ uri, user: config.neo4jUser, password: config.neo4jPassword }),
+    logger,
+  });
+  const neo4j = gold.driver;
   const events = new LiveEvents(config.databaseUrl, logger);
   await events.start();
   const schema = buildSchema();
@@ -90,16 +97,19 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     }
     app(req, res);
   });
-  const context = (requestId: string, token: string | null): GraphQLContext => ({
-    config,
-    pg,
-    neo4j,
-    logger: logger.child({ requestId }),
-    requestId,
-    loaders: createLoaders(neo4j, pg),
-    token,
-    events,
-  });
+  const context = (requestId: string, token: string | null): GraphQLContext => {
+    const graph = gold.pick();
+    return {
+      config,
+      pg,
+      neo4j: graph,
+      logger: logger.child({ requestId }),
+      requestId,
+      loaders: createLoaders(graph, pg),
+      token,
+      events,
+    };
+  };
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(

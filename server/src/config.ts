@@ -1,4 +1,16 @@
 import { envSchemas, LOCAL_STACK, localDatabaseUrl, localNeo4jUri, readConfig, type ConfigOf } from '@songnodes/contracts';
+import { z } from 'zod';
+
+const BOLT_PROTOCOLS = ['bolt', 'neo4j', 'bolt+s', 'neo4j+s', 'bolt+ssc', 'neo4j+ssc'];
+/** One Bolt URI, or several separated by commas: the API's gold pool (db/gold-pool.ts); a sync takes exactly one. */
+const boltUriList = () =>
+  z.string().refine(
+    (value) => {
+      const uris = value.split(/[\s,]+/).filter(Boolean);
+      return uris.length > 0 && uris.every((uri) => envSchemas.url(BOLT_PROTOCOLS).safeParse(uri).success);
+    },
+    `must be a Bolt URI (${BOLT_PROTOCOLS.map((p) => `${p}://`).join(', ')}), or several separated by commas`,
+  );
 
 /** Every setting the server and the sync read, with its environment variable and default (README, "Configuration"). */
 export const serverConfigFields = {
@@ -11,8 +23,8 @@ export const serverConfigFields = {
   neo4jUri: {
     env: 'NEO4J_URI',
     default: localNeo4jUri('dev'),
-    schema: envSchemas.url(['bolt', 'neo4j', 'bolt+s', 'neo4j+s', 'bolt+ssc', 'neo4j+ssc']),
-    description: 'Neo4j Bolt URI (gold graph)',
+    schema: boltUriList(),
+    description: 'Neo4j Bolt URI of the gold graph; the API takes several, comma-separated, and reads from all (gold pool)',
   },
   neo4jUser: { env: 'NEO4J_USER', default: LOCAL_STACK.neo4j.user, schema: envSchemas.string(), description: 'Neo4j user' },
   neo4jPassword: {
@@ -65,6 +77,36 @@ export const serverConfigFields = {
     default: '100',
     schema: envSchemas.integer(0, 60_000),
     description: 'sync --watch: wait this long after a NOTIFY silver_changed, so a burst of setlists is one run',
+  },
+  syncInstanceName: {
+    env: 'SYNC_INSTANCE_NAME',
+    default: 'gold',
+    schema: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'must be 1-63 of a-z 0-9 . _ - (e.g. a pod name, gold-0)'),
+    description: 'sync: the gold instance this sync feeds: its ops.sync_state row, lock and metrics label',
+  },
+  syncInstanceTtlHours: {
+    env: 'SYNC_INSTANCE_TTL_HOURS',
+    default: '24',
+    schema: envSchemas.seconds(),
+    description: 'sync: an instance whose sync has not run for this long is forgotten (it rebuilds if it returns)',
+  },
+  syncCommunitiesDelaySeconds: {
+    env: 'SYNC_COMMUNITIES_DELAY_SECONDS',
+    default: '10',
+    schema: envSchemas.seconds(),
+    description: 'sync --watch: recompute communities once gold has not changed for this long (at the latest 5 min on)',
+  },
+  healthPort: {
+    env: 'HEALTH_PORT',
+    default: '4001',
+    schema: envSchemas.integer(0, 65535),
+    description: 'sync --watch: port of /healthz, /readyz and /metrics (0 picks a free one)',
+  },
+  healthHost: {
+    env: 'HEALTH_HOST',
+    default: '127.0.0.1',
+    schema: envSchemas.string(),
+    description: 'sync --watch: address the health server binds (0.0.0.0 in a cluster, for probes and scrapes)',
   },
 } as const;
 

@@ -10,7 +10,10 @@ export interface Listener {
 
 const MAX_BACKOFF_MS = 30_000;
 
-/** LISTENs on silver_changed; `onWake` runs on each notification and after each reconnect. */
+/**
+ * LISTENs on silver_changed; `onWake` runs on each notification ('notify', or 'requested' for the requestSync
+ * mutation's) and after each reconnect ('reconnect').
+ */
 export async function listenForSilverChanges(pg: Pool, logger: Logger, onWake: (reason: string) => void): Promise<Listener> {
   let client: PoolClient | null = null;
   let closed = false;
@@ -20,7 +23,7 @@ export async function listenForSilverChanges(pg: Pool, logger: Logger, onWake: (
   const connect = async (): Promise<void> => {
     const next = await pg.connect();
     next.on('notification', (message) => {
-      if (message.channel === NOTIFY_CHANNELS.silverChanged) onWake('notify');
+      if (message.channel === NOTIFY_CHANNELS.silverChanged) onWake(message.payload === 'requested' ? 'requested' : 'notify');
     });
     next.on('error', (error) => {
       logger.warn({ err: error }, 'LISTEN connection lost; reconnecting');

@@ -4,11 +4,20 @@ import type { PoolClient } from 'pg';
 import { sqlQuery } from '../db/statements';
 import type { EdgeKey, GoldChange, GoldCredit } from './gold-changes';
 
-/** Opens the run's snapshot and returns its xmin: the watermark to store once Neo4j has committed everything. */
-export async function openSnapshot(client: PoolClient): Promise<string> {
+/** A run's snapshot: its xmin is the watermark to store once Neo4j has committed everything. */
+export interface Snapshot {
+  xmin: string;
+  /** the snapshot itself (pg_snapshot as text): the next run reads what it does not see */
+  snapshot: string;
+  /** gold will hold every silver change committed before this */
+  takenAt: Date;
+}
+
+/** Opens the run's snapshot (one REPEATABLE READ transaction on `client`). */
+export async function openSnapshot(client: PoolClient): Promise<Snapshot> {
   await client.query(sqlQuery('sync/begin-snapshot'));
-  const { rows } = await client.query<{ xmin: string }>(sqlQuery('sync/take-snapshot'));
-  return rows[0]!.xmin;
+  const { rows } = await client.query<{ xmin: string; snapshot: string; taken_at: Date }>(sqlQuery('sync/take-snapshot'));
+  return { xmin: rows[0]!.xmin, snapshot: rows[0]!.snapshot, takenAt: rows[0]!.taken_at };
 }
 
 /** Ends the (read-only) snapshot transaction. A failed run instead drops its connection, which ends it too. */
@@ -28,14 +37,15 @@ export async function* readAllOfGold(client: PoolClient): AsyncGenerator<GoldCha
 }
 
 /**
- * Incremental: every silver row changed at or after `watermark` (xid8 as text), deletions first so that a pair
- * deleted and written again ends up written, then tracks before edges so that an edge finds both ends.
+ * Incremental: every silver row written by a transaction the previous run's `snapshot` (pg_snapshot as text) did
+ * not see, deletions first so that a pair deleted and written again ends up written, then tracks before edges so
+ * that an edge finds both ends.
  */
-export async function* readChangesSince(client: PoolClient, watermark: string): AsyncGenerator<GoldChange[]> {
-  yield* readCursor(client, 'sync/declare-changed-deletions', [watermark], toDeletionChange);
-  yield* readCursor(client, 'sync/declare-changed-tracks', [watermark], toTrackChange);
-  yield* readCursor(client, 'sync/declare-changed-artists', [watermark], toArtistChange);
-  yield* readCursor(client, 'sync/declare-changed-transitions', [watermark], toEdgeChange);
+export async function* readChangesSince(client: PoolClient, snapshot: string): AsyncGenerator<GoldChange[]> {
+  yield* readCursor(client, 'sync/declare-changed-deletions', [snapshot], toDeletionChange);
+  yield* readCursor(client, 'sync/declare-changed-tracks', [snapshot], toTrackChange);
+  yield* readCursor(client, 'sync/declare-changed-artists', [snapshot], toArtistChange);
+  yield* readCursor(client, 'sync/declare-changed-transitions', [snapshot], toEdgeChange);
 }
 
 // Cursor pages are fetched FETCH_PAGE rows at a time (sql/queries/sync/fetch-rows.sql holds the same literal).

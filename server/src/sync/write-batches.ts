@@ -7,7 +7,13 @@ import type { Pool } from 'pg';
 import type { Logger } from '../logger';
 import { batchChanges, type GoldBatch, type GoldChange } from './gold-changes';
 import { notifyGraphChanged } from './notify';
+import { SyncAbortedError } from './watermark';
 import { createdNodes, writeGoldBatch, type BatchResult, type WriteMode } from './write-gold';
+
+/** Told about every committed batch (the daemon's /metrics). */
+export interface BatchObserver {
+  batchCommitted(mode: WriteMode, seconds: number, batch: GoldBatch, result: BatchResult): void;
+}
 
 export interface WriteTotals {
   tracksUpserted: number;
@@ -24,6 +30,9 @@ export interface PipelineOptions {
   mode: WriteMode;
   /** concurrent transactions within a phase of a --full rebuild ('create' mode); 1 elsewhere */
   writers: number;
+  /** once aborted, no further batch starts: the ones in flight commit, then the run rejects (SyncAbortedError) */
+  signal?: AbortSignal;
+  observer?: BatchObserver;
 }
 
 /** Writes every batch of `pages`; resolves once all are committed and announced, adding to `totals`. */
@@ -45,6 +54,7 @@ export async function writeBatches(
     }
     totals.notifications += await notifyGraphChanged(deps.pg, result.affectedTrackIds);
     addResult(totals, result);
+    options.observer?.batchCommitted(options.mode, (performance.now() - started) / 1000, batch, result);
     const ms = Math.round(performance.now() - started);
     const fields = { batch: totals.batches, phase, rows: batch.size, affected: result.affectedTrackIds.length, ms };
     deps.logger.info(fields, 'batch committed');
@@ -58,6 +68,7 @@ export async function writeBatches(
     for (;;) {
       const { value: batch, done } = await next;
       if (done) break;
+      if (options.signal?.aborted) throw new SyncAbortedError('sync run');
       next = batches.next();
       // If a write fails first, `next` is awaited in finally; until then its rejection must not go unhandled.
       next.catch(() => undefined);

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { createLogger } from '../../src/logger';
 import { runSync } from '../../src/sync';
 import { connectTestDatabases, uniquePrefix, type TestDatabases } from '../support/databases';
-import { insertHandMadeSilver, replaceSetlistRows } from '../support/silver-fixtures';
+import { insertHandMadeSilver, readTransitions, replaceSetlistRows } from '../support/silver-fixtures';
 import {
   creditTracks,
   goldDifferences,
@@ -138,6 +138,31 @@ describe('sync: incremental runs follow silver', () => {
     await syncOnce(db);
     expect(Object.keys(await readGoldEdges(db.neo4j, ids))).toEqual(['A>B']);
     expect(await goldDifferences(db)).toEqual([]);
+  });
+
+  it('reads each change once and prunes weight-0 rows while a long transaction holds xmin back (regression: every run re-read everything since it began)', async () => {
+    // Any transaction of the cluster, in any database, holds the snapshots' xmin (the watermark) back while it runs.
+    const long = await db.pg.connect();
+    try {
+      await long.query('BEGIN');
+      await long.query('SELECT pg_current_xact_id()');
+      const prefix = uniquePrefix();
+      const ids = await insertHandMadeSilver(db.pg, prefix, { A: undefined, B: undefined, C: undefined }, [
+        { url: 'one', djs: ['DJ X'], parts: [['A', 'B', 'C']] },
+      ]);
+      expect((await syncOnce(db)).edgesUpserted).toBe(2);
+      expect(await syncOnce(db)).toMatchObject({ mode: 'incremental', batches: 0 });
+
+      await replaceSetlistRows(db.pg, await setlistId(db.pg, prefix, 'one'), ids, [['B', 'A', 'C']]);
+      await syncOnce(db);
+      expect(Object.keys(await readGoldEdges(db.neo4j, ids))).toEqual(['A>C', 'B>A']);
+      // Weight 0 and seen by the only instance: gone from silver, though xmin has not moved.
+      expect(Object.keys(await readTransitions(db.pg, ids))).toEqual(['A>C', 'B>A']);
+      expect(await goldDifferences(db)).toEqual([]);
+    } finally {
+      await long.query('ROLLBACK');
+      long.release();
+    }
   });
 
   it('keeps the watermark where it was when Neo4j fails, and the next run catches up', async () => {

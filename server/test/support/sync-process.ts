@@ -34,7 +34,8 @@ export interface SyncProcess {
 /** Starts the compiled sync entry with `args` against the test databases. */
 export function startSyncProcess(entry: string, args: string[], env: NodeJS.ProcessEnv = {}): SyncProcess {
   const child = spawn(process.execPath, [entry, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    // HEALTH_PORT 0: a --watch daemon's health server takes a free port (its URL is logged), never a fixed one.
+    env: { ...process.env, LOG_LEVEL: 'info', HEALTH_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];

@@ -1,10 +1,12 @@
--- Incremental: every track written since the watermark ($1, xid8), or whose credits changed alone (0006), whether
--- it is (still) in gold or not.
+-- Incremental: every track written since the watermark's snapshot ($1, see declare-changed-deletions), or whose
+-- credits changed alone (0006), whether it is (still) in gold or not.
 DECLARE sync_rows NO SCROLL CURSOR FOR
 WITH changed AS (
-  SELECT id FROM silver.tracks WHERE changed_xid >= $1::xid8
+  SELECT id FROM silver.tracks WHERE (changed_xid >= pg_snapshot_xmax($1::pg_snapshot)
+         OR changed_xid = ANY (ARRAY(SELECT pg_snapshot_xip($1::pg_snapshot))))
   UNION
-  SELECT id FROM silver.sync_events WHERE changed_xid >= $1::xid8 AND kind = 'track_credits_changed'
+  SELECT id FROM silver.sync_events WHERE (changed_xid >= pg_snapshot_xmax($1::pg_snapshot)
+         OR changed_xid = ANY (ARRAY(SELECT pg_snapshot_xip($1::pg_snapshot)))) AND kind = 'track_credits_changed'
 )
 SELECT t.id, t.title, t.version, t.artist_credit, t.plays, g.id IS NOT NULL AS in_gold,
        CASE WHEN g.id IS NOT NULL THEN

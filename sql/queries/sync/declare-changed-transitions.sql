@@ -1,13 +1,17 @@
--- Incremental, last: every transition written since the watermark ($1, xid8), and every live transition of a
--- track whose artist credit flipped validity (0006: its edges' rows did not change, their place in gold did).
--- in_gold is false for a weight that fell to 0 (a corrected or deleted setlist) and for an edge touching an
--- invalid-artist track: remove those.
+-- Incremental, last: every transition written since the watermark's snapshot ($1, see declare-changed-deletions),
+-- and every live transition of a track whose artist credit flipped validity (0006: its edges' rows did not change,
+-- their place in gold did). in_gold is false for a weight that fell to 0 (a corrected or deleted setlist) and for
+-- an edge touching an invalid-artist track: remove those.
 DECLARE sync_rows NO SCROLL CURSOR FOR
 WITH flipped AS (
-  SELECT DISTINCT id FROM silver.sync_events WHERE changed_xid >= $1::xid8 AND kind = 'track_validity_changed'
+  SELECT DISTINCT id FROM silver.sync_events WHERE (changed_xid >= pg_snapshot_xmax($1::pg_snapshot)
+         OR changed_xid = ANY (ARRAY(SELECT pg_snapshot_xip($1::pg_snapshot))))
+    AND kind = 'track_validity_changed'
 ),
 changed AS (
-  SELECT from_track_id, to_track_id FROM silver.transitions WHERE changed_xid >= $1::xid8
+  SELECT from_track_id, to_track_id FROM silver.transitions
+  WHERE (changed_xid >= pg_snapshot_xmax($1::pg_snapshot)
+         OR changed_xid = ANY (ARRAY(SELECT pg_snapshot_xip($1::pg_snapshot))))
   UNION
   SELECT tr.from_track_id, tr.to_track_id FROM silver.transitions tr JOIN flipped f ON tr.from_track_id = f.id
   WHERE tr.weight > 0

@@ -1,15 +1,12 @@
 import type { Resolvers } from '../../generated/graphql';
 import { requireRange } from '../../errors';
 import type { TrackRow } from '../tracks/data';
-import { readStats } from '../stats/data';
-import { CommunityCache, fetchBridgeTracks } from './data';
+import { fetchBridgeTracks, fetchCommunities } from './data';
 
 export interface ScoredTrackRow {
   track: TrackRow;
   score: number;
 }
-
-const communities = new CommunityCache();
 
 export const analyticsResolvers: Resolvers = {
   Query: {
@@ -21,15 +18,8 @@ export const analyticsResolvers: Resolvers = {
         return track && !(track instanceof Error) ? [{ track, score: r.score }] : [];
       });
     },
-    communities: async (_parent, { first, minSize }, { neo4j, pg }) => {
-      const stats = await readStats(pg);
-      return communities.read(
-        neo4j,
-        stats.lastSyncAt?.toISOString() ?? 'never',
-        requireRange('minSize', minSize ?? 3, 1, 100_000),
-        requireRange('first', first ?? 10, 1, 50),
-      );
-    },
+    communities: (_parent, { first, minSize }, { neo4j }) =>
+      fetchCommunities(neo4j, requireRange('minSize', minSize ?? 3, 1, 100_000), requireRange('first', first ?? 10, 1, 50)),
   },
   Community: {
     id: (community) => String(community.id),
