@@ -15,9 +15,13 @@ export function localNeo4jUri(instance = 'dev') {
   return `bolt://${LOCAL_STACK.postgres.host}:${LOCAL_STACK.neo4j.boltPort[instance]}`;
 }
 
-/** Points DATABASE_URL / NEO4J_URI / NEO4J_PASSWORD at the test stack unless they are set already. */
+/**
+ * Points DATABASE_URL / NEO4J_URI / NEO4J_URI_2 (the second gold instance) / NEO4J_PASSWORD at the test stack unless
+ * they are set already.
+ */
 export function useTestStackDefaults(env = process.env) {
   env.DATABASE_URL ||= localDatabaseUrl(LOCAL_STACK.postgres.testDatabase);
   env.NEO4J_URI ||= localNeo4jUri('test');
+  env.NEO4J_URI_2 ||= localNeo4jUri('test2');
   env.NEO4J_PASSWORD ||= LOCAL_STACK.neo4j.password;
 }

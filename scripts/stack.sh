@@ -4,7 +4,7 @@
 #   scripts/stack.sh up | down | status
 #
 # Data lives under .stack/ (git-ignored) and survives down/up. Running servers are reused.
-# SONGNODES_STACK=test selects the test instance (its own Neo4j on its own port; the PostgreSQL cluster is shared,
+# SONGNODES_STACK=test selects the test instance (test2 a second test Neo4j, for the gold-replica tests) (its own Neo4j on its own port; the PostgreSQL cluster is shared,
 # tests use their own databases). If DATABASE_URL or NEO4J_URI is set, that server is used and nothing is started.
 set -euo pipefail
 
@@ -23,8 +23,9 @@ NEO4J_VERSION=5.26.30
 NEO4J_CACHE="${SONGNODES_NEO4J_CACHE:-$STACK_DIR/cache/neo4j-$NEO4J_VERSION}"
 NEO4J_HOME="$STACK_DIR/neo4j-$INSTANCE"
 NEO4J_PASSWORD="${NEO4J_PASSWORD:-$(stack_default neo4j.password)}"
-if [[ "$INSTANCE" == test ]]; then
-  NEO4J_BOLT_PORT="${SONGNODES_NEO4J_PORT:-$(stack_default neo4j.boltPort.test)}"
+if [[ "$INSTANCE" == test || "$INSTANCE" == test2 ]]; then
+  # test2: the second gold instance the sync's replica tests project into (README, "Read scale-out").
+  NEO4J_BOLT_PORT="${SONGNODES_NEO4J_PORT:-$(stack_default "neo4j.boltPort.$INSTANCE")}"
   NEO4J_HEAP="${NEO4J_HEAP:-1g}"
   NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-512m}"
 else

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite on a clean machine. Installs what is missing, starts the test stack
-# (PostgreSQL + a Neo4j of its own on 7689), migrates fresh per-workspace test databases and runs every
+# (PostgreSQL + two Neo4j of its own on 7689 and 7690), migrates fresh per-workspace test databases and runs every
 # workspace's tests through Turborepo (codegen -> build -> typecheck -> test).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,11 +12,15 @@ bash scripts/install-deps.sh --browser
 if [[ -z "${DATABASE_URL:-}" || -z "${NEO4J_URI:-}" ]]; then
   SONGNODES_STACK=test bash scripts/stack.sh up
 fi
+# The second gold instance the sync's replica tests need (server/test/support/sync-replicas.ts).
+if [[ -z "${NEO4J_URI_2:-}" ]]; then
+  (unset NEO4J_URI; SONGNODES_STACK=test2 bash scripts/stack.sh up)
+fi
 # The test stack's URLs (contracts/src/local-stack.json, the one home of the defaults) unless already set.
 eval "$(node --input-type=module -e "
   import { useTestStackDefaults } from './scripts/local-stack.mjs';
   const env = { ...process.env }; useTestStackDefaults(env);
-  for (const k of ['DATABASE_URL', 'NEO4J_URI', 'NEO4J_PASSWORD']) console.log('export ' + k + '=' + JSON.stringify(env[k]));
+  for (const k of ['DATABASE_URL', 'NEO4J_URI', 'NEO4J_URI_2', 'NEO4J_PASSWORD']) console.log('export ' + k + '=' + JSON.stringify(env[k]));
 ")"
 export LOG_LEVEL="${LOG_LEVEL:-silent}"
 

@@ -1,3 +1,4 @@
+import { localNeo4jUri } from '@songnodes/contracts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, Socket, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +15,7 @@ import { repoRoot } from './run-script';
  * replica tests are about two independent projections.
  */
 export function secondGoldUri(): string {
-  const uri = process.env.NEO4J_URI_2 || 'bolt://127.0.0.1:7690';
+  const uri = process.env.NEO4J_URI_2 || localNeo4jUri('test2');
   if (uri === process.env.NEO4J_URI) throw new Error('NEO4J_URI_2 must name another Neo4j than NEO4J_URI');
   return uri;
 }
