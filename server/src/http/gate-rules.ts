@@ -5,7 +5,7 @@ import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type Valida
 
 /** The shape limits of a document, checked before graphql-js's own validation (see `shapeRules`). */
 export interface ShapeLimits {
-  /** deepest selection, fragments counted as a level (introspection too) @default 12 */
+  /** deepest field nesting, through fragments (introspection too) @default 12 */
   maxDepth: number;
   /** aliases in one operation, fragments expanded @default 15 */
   maxAliases: number;
@@ -62,7 +62,7 @@ export function maxFieldRepeatsRule(max: number): ValidationRule {
  */
 export function shapeRules(limits: ShapeLimits): ValidationRule[] {
   return [
-    maxDepthRule({ ...armor, n: limits.maxDepth, ignoreIntrospection: false }),
+    maxDepthRule({ ...armor, n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true }),
     maxAliasesRule({ ...armor, n: limits.maxAliases }),
     maxDirectivesRule({ ...armor, n: limits.maxDirectives }),
     maxFieldRepeatsRule(limits.maxFieldRepeats),

@@ -19,23 +19,25 @@ export interface CostLimits {
 }
 
 /** The arguments whose values the estimator reads: a cost depends on the variables only through these. */
-const COST_ARGUMENTS = new Set(['first', 'limit', 'depth']);
+const COST_ARGUMENTS = new Set(['first', 'limit', 'depth', 'maxHops']);
 
 /**
  * The cost of one field: its own 1 and its children's, times the rows it can return (`first` / `limit`, as given or
- * defaulted) times a neighbourhood's `depth` — and, for a root field, `statementCost` once for the database statement
- * it runs whatever it returns (aliases are not batched). Every selection counts, aliased or repeated, so 3,000
- * aliases of a root field cost 3,000 statements' worth.
+ * defaulted); for a root field, `statementCost` for each database statement it runs whatever it returns — one, or
+ * one per ring of a neighbourhood's `depth` or hop of a path's `maxHops` (the rows stay bounded by `limit`: a
+ * neighbourhood returns at most `limit` edges at any depth). Every selection counts, aliased or repeated (aliases
+ * are not batched), so 3,000 aliases of a root field cost 3,000 statements' worth.
  *
  * Why not GraphQL Armor's cost-limit: it multiplies only by literal `first`/`last` arguments, so `limit`, `depth`
  * and every value passed as a variable (what clients send) would cost nothing.
  */
 function estimator(schema: GraphQLSchema, statementCost: number): ComplexityEstimator {
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  const count = (value: unknown) => Math.max(1, Number(value ?? 1) || 1);
   return ({ args, childComplexity, type }) => {
-    const rows = Math.max(1, Number(args.first ?? args.limit ?? 1) || 1);
-    const depth = Math.max(1, Number(args.depth ?? 1) || 1);
-    return (1 + childComplexity) * rows * depth + (roots.has(type as never) ? statementCost : 0);
+    const rows = count(args.first ?? args.limit);
+    const statements = roots.has(type as never) ? count(args.depth ?? args.maxHops) : 0;
+    return (1 + childComplexity) * rows + statementCost * statements;
   };
 }
 

@@ -22,6 +22,14 @@ describe('RateLimiter', () => {
     expect((await limiter.spend('b', 1)).allowed).toBe(true);
   });
 
+  it('a refused spend costs nothing: what is left can still be spent', async () => {
+    const limiter = new RateLimiter({ perSecond: 0.1, burst: 5 });
+    expect((await limiter.spend('a', 3)).allowed).toBe(true);
+    expect((await limiter.spend('a', 3)).allowed).toBe(false);
+    expect((await limiter.spend('a', 2)).allowed).toBe(true);
+    expect((await limiter.spend('a', 1)).allowed).toBe(false);
+  });
+
   it('spending nothing is always allowed', async () => {
     const limiter = new RateLimiter({ perSecond: 0.1, burst: 1 });
     await limiter.spend('a', 5);

@@ -28,7 +28,7 @@ export class RateLimiter {
     this.limiter = new RateLimiterMemory({ points: options.burst, duration: Math.max(1, Math.ceil(options.burst / options.perSecond)) });
   }
 
-  /** Spends `units` of `client`'s budget; refused (and still counted) when that takes it over. */
+  /** Spends `units` of `client`'s budget when it has them; a refused spend costs nothing. */
   async spend(client: string, units: number): Promise<RateVerdict> {
     if (units <= 0) return ALLOWED;
     try {
@@ -36,6 +36,8 @@ export class RateLimiter {
       return ALLOWED;
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      // The limiter counts a refused consume too; the operation it was for does not run, so it is given back.
+      await this.limiter.reward(client, units);
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
     }
   }
