@@ -4,7 +4,7 @@
 // report socket errors through our logger (the adapter writes them with console.error, once per oversized message).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode, handleProtocols, makeServer, type Context } from 'graphql-ws';
+import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../logger';
@@ -61,7 +61,7 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
   const connections = new Map<string, number>();
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
-  const refused = (ctx: Context<Record<string, unknown>, Extra>, errors: GraphQLError[], operation?: { name?: { value: string }; operation: string }) => {
+  const refused = (errors: GraphQLError[], operation?: { name?: { value: string }; operation: string }) => {
     metrics.record({ operation: metrics.label(operation?.name?.value), type: operation?.operation ?? 'unknown', outcome: 'refused', transport: 'ws' });
     return errors;
   };
@@ -72,12 +72,12 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
       const { client } = ctx.extra;
       // ctx.subscriptions already holds this one.
       if (Object.keys(ctx.subscriptions).length > maxOperations) {
-        return refused(ctx, [new GraphQLError(`at most ${maxOperations} operations at once on one connection`, { extensions: { code: 'RATE_LIMITED' } })]);
+        return refused([new GraphQLError(`at most ${maxOperations} operations at once on one connection`, { extensions: { code: 'RATE_LIMITED' } })]);
       }
       const arrival = await gate.arrive(client);
-      if (!arrival.allowed) return refused(ctx, [rateLimited(arrival.retryAfterSeconds)]);
+      if (!arrival.allowed) return refused([rateLimited(arrival.retryAfterSeconds)]);
       const admission = await gate.admit({ query: payload.query, operationName: payload.operationName, variables: payload.variables }, client);
-      if (!admission.admitted) return refused(ctx, admission.errors, admission.operation);
+      if (!admission.admitted) return refused(admission.errors, admission.operation);
       ctx.extra.started.set(id, process.hrtime.bigint());
       return {
         schema: options.schema,
