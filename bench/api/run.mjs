@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { PEER_QUERIES } from './peer.mjs';
+import { OURS } from './questions.mjs';
 import { floorQuery } from './serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,7 +32,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP = 2;
 const CONCURRENCY = [1, 32];
 const SCENARIOS = ['neighbourhood1', 'neighbourhood2', 'search'];
-const TARGETS = { pLatencyOverDriver: 1.5, throughputOverPeer: 2 };
+const TARGETS = { pLatencyOverFloor: 1.2, pLatencyOverDriver: 1.5, throughputOverPeer: 2 };
 
 const config = loadServerConfig({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
 const driver = neo4j.driver(config.neo4jUri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), { disableLosslessIntegers: true });
@@ -57,6 +58,8 @@ async function serve(target) {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
+  // A failed run must not leave its servers behind.
+  process.once('exit', () => child.kill('SIGKILL'));
   const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`${target} exited (${code})`))));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const { url } = JSON.parse((await Promise.race([lines.next(), exited])).value);
@@ -67,17 +70,14 @@ async function serve(target) {
   return { url, cpuMs, close: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
 }
 
-const OURS = {
-  neighbourhood1: 'query($id: ID!) { neighbourhood(trackId: $id, depth: 1, limit: 50) { truncated nodes { id title artistCredit plays } edges { weight djs from { id } to { id } } } }',
-  neighbourhood2: 'query($id: ID!) { neighbourhood(trackId: $id, depth: 2, limit: 50) { truncated nodes { id title artistCredit plays } edges { weight djs from { id } to { id } } } }',
-  search: 'query($q: String!) { searchTracks(query: $q, first: 10) { edges { score node { id title artistCredit plays } } } }',
-};
 const variables = (scenario, forPeer) => (scenario === 'search' ? { q: nextWord() } : { id: forPeer ? nextId() : String(nextId()) });
 const graphqlBody = (query, scenario, forPeer) => () => JSON.stringify({ query, variables: variables(scenario, forPeer) });
 const floorBody = (scenario) => () => JSON.stringify(scenario === 'search' ? { scenario, q: nextWord() } : { scenario, id: nextId() });
 
 /** p50 and p99 of latencies in ms, two decimals; sorts `latencies`. */
 function percentiles(latencies) {
+  // A cell in which no request finished (the peer at depth 2 on a busy machine) has no latency, not a crash.
+  if (latencies.length === 0) return { p50: null, p99: null };
   latencies.sort((a, b) => a - b);
   const at = (q) => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2));
   return { p50: at(0.5), p99: at(0.99) };
@@ -102,35 +102,54 @@ async function http(server, body, label, connections) {
   const latencies = [];
   const r = await run(DURATION, latencies);
   const cpuMs = await server.cpuMs();
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { ...percentiles(latencies), rps: Number((latencies.length / DURATION).toFixed(1)), cpuMsPerRequest: Number((cpuMs / latencies.length).toFixed(2)) };
+  // A refusal by SongNodes' gate would measure the gate, not the answer: that is a failed run.
+  if (r.non2xx > 0) throw new Error(`${label}: ${r.non2xx} non-2xx responses`);
+  return {
+    ...percentiles(latencies),
+    rps: Number((latencies.length / DURATION).toFixed(1)),
+    cpuMsPerRequest: latencies.length ? Number((cpuMs / latencies.length).toFixed(2)) : null,
+    // requests that timed out or failed on the socket (a busy machine at 32 connections), counted, not measured
+    failures: r.errors + r.timeouts,
+  };
 }
 
 /** One cell of the in-process loop: `connections` concurrent callers of the API's driver call, back to back. */
 async function direct(scenario, connections) {
   const next = () => floorQuery(driver, scenario, scenario === 'search' ? { q: nextWord() } : { id: nextId() });
+  const failures = { count: 0 };
   const loop = async (seconds, latencies) => {
     const end = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: connections }, async () => {
         while (performance.now() < end) {
           const started = performance.now();
-          await next();
-          latencies.push(performance.now() - started);
+          try {
+            await next();
+            latencies.push(performance.now() - started);
+          } catch {
+            failures.count += 1; // a statement stopped at its timeout on a busy machine
+          }
         }
       }),
     );
   };
   await loop(WARM_UP, []);
+  failures.count = 0;
   const latencies = [];
   const before = process.cpuUsage();
   await loop(DURATION, latencies);
   const { user, system } = process.cpuUsage(before);
-  return { ...percentiles(latencies), rps: Number((latencies.length / DURATION).toFixed(1)), cpuMsPerRequest: Number(((user + system) / 1000 / latencies.length).toFixed(2)) };
+  return {
+    ...percentiles(latencies),
+    rps: Number((latencies.length / DURATION).toFixed(1)),
+    cpuMsPerRequest: latencies.length ? Number(((user + system) / 1000 / latencies.length).toFixed(2)) : null,
+    failures: failures.count,
+  };
 }
 
 const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
   const middle = sorted.length >> 1;
   return Number((sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2).toFixed(2));
 };
@@ -166,7 +185,9 @@ for (const scenario of SCENARIOS) {
     for (const target of Object.keys(measure)) {
       const cells = runs.filter((r) => r.scenario === scenario && r.connections === connections && r.target === target);
       row[target] = Object.fromEntries(['p50', 'p99', 'rps', 'cpuMsPerRequest'].map((k) => [k, median(cells.map((c) => c[k]))]));
+      row[target].failures = cells.reduce((sum, c) => sum + (c.failures ?? 0), 0);
     }
+    row.p50OverFloor = Number((row.songnodes.p50 / row.floor.p50).toFixed(2));
     row.p50OverDriver = Number((row.songnodes.p50 / row.driver.p50).toFixed(2));
     row.rpsOverPeer = Number((row.songnodes.rps / row.peer.rps).toFixed(2));
     results.push(row);
@@ -192,11 +213,11 @@ process.stdout.write(
     `Graph: ${graph.tracks} tracks, ${graph.transitions} transitions (synthetic). Median of ${ROUNDS} interleaved rounds of ${DURATION} s per cell.`,
     'Latency p50 / p99 in ms, throughput in requests/s, CPU in ms of the serving process per request.',
     '',
-    '| question | conc. | driver p50/p99 | floor (HTTP) p50/p99 | SongNodes p50/p99 | peer p50/p99 | driver req/s | floor req/s | SongNodes req/s | peer req/s | CPU/req floor · SongNodes · peer | SongNodes p50 ÷ driver (≤ 1.5) | SongNodes ÷ peer req/s (≥ 2) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| question | conc. | driver p50/p99 | floor (HTTP) p50/p99 | SongNodes p50/p99 | peer p50/p99 | driver req/s | floor req/s | SongNodes req/s | peer req/s | CPU/req floor · SongNodes · peer | SongNodes p50 ÷ floor (≤ 1.2) | SongNodes p50 ÷ driver (≤ 1.5) | SongNodes ÷ peer req/s (≥ 2) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.scenario} | ${r.connections} | ${ms(r.driver)} | ${ms(r.floor)} | ${ms(r.songnodes)} | ${ms(r.peer)} | ${r.driver.rps} | ${r.floor.rps} | ${r.songnodes.rps} | ${r.peer.rps} | ${r.floor.cpuMsPerRequest} · ${r.songnodes.cpuMsPerRequest} · ${r.peer.cpuMsPerRequest} | ${mark(r.p50OverDriver, r.p50OverDriver <= TARGETS.pLatencyOverDriver)} | ${mark(r.rpsOverPeer, r.rpsOverPeer >= TARGETS.throughputOverPeer)} |`,
+        `| ${r.scenario} | ${r.connections} | ${ms(r.driver)} | ${ms(r.floor)} | ${ms(r.songnodes)} | ${ms(r.peer)} | ${r.driver.rps} | ${r.floor.rps} | ${r.songnodes.rps} | ${r.peer.rps} | ${r.floor.cpuMsPerRequest} · ${r.songnodes.cpuMsPerRequest} · ${r.peer.cpuMsPerRequest} | ${mark(r.p50OverFloor, r.p50OverFloor <= TARGETS.pLatencyOverFloor)} | ${mark(r.p50OverDriver, r.p50OverDriver <= TARGETS.pLatencyOverDriver)} | ${mark(r.rpsOverPeer, r.rpsOverPeer >= TARGETS.throughputOverPeer)} |`,
     ),
   ].join('\n') + '\n',
 );

@@ -27,6 +27,17 @@ describe('buildApp', () => {
     expect(await ready.json()).toEqual({ ok: true, postgres: true, neo4j: true });
   });
 
+  it('binds 127.0.0.1 by default (the server listened on all interfaces)', async () => {
+    const { HOST: _unset, ...env } = process.env; // the default, whatever this shell sets
+    const local = await buildApp(loadServerConfig({ ...env, LOG_LEVEL: 'silent' }), { clientDir: null });
+    try {
+      expect(await local.listen(0)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(local.httpServer.address()).toMatchObject({ address: '127.0.0.1' });
+    } finally {
+      await local.close();
+    }
+  });
+
   it('answers the health and stats queries', async () => {
     const { status, body } = await graphql('{ health { ok postgres neo4j version } stats { tracks setlists transitions } }');
     expect(status).toBe(200);
