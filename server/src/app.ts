@@ -11,24 +11,24 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express, { type Request } from 'express';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Driver } from 'neo4j-driver';
 import type { Pool } from 'pg';
-import { WebSocketServer } from 'ws';
 import type { ServerConfig } from './config';
 import type { GraphQLContext } from './context';
 import { createGoldPool, parseGoldUris } from './db/gold-pool';
-import { isNeo4jReachable, isPostgresReachable } from './db/health-checks';
+import { checkNeo4j, checkPostgres } from './db/health-checks';
 import { createNeo4jDriver } from './db/neo4j';
 import { createPostgresPool } from './db/postgres';
 import { createErrorFormatter } from './http/format-error';
+import { Gate, type GateLimits } from './http/gate';
 import { createGraphQLHandler, requestIdOf, type GraphQLHandler } from './http/graphql-handler';
+import { mountGraphQLWs, type GraphQLWsOptions } from './http/graphql-ws';
 import { IDE_HTML } from './http/ide';
 import { createMetrics } from './http/metrics';
-import { DEFAULT_QUERY_LIMITS, depthLimitRule, queryLimitsPlugin, type QueryLimits } from './http/query-limits';
+import { operationLabeller, readOperationNames } from './http/operation-names';
 import { responseStatusPlugin } from './http/response-status';
-import { RateLimiter, type RateLimitOptions } from './http/rate-limit';
-import { LiveEvents } from './live/events';
+import type { RateLimitOptions } from './http/rate-limit';
+import { LiveEvents, type ReconnectBackoff } from './live/events';
 import { createLoaders } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { repoRoot } from './paths';
@@ -40,7 +40,9 @@ export interface App {
   pg: Pool;
   neo4j: Driver;
   logger: Logger;
-  /** starts listening (port 0 picks a free port) and resolves with the base URL */
+  /** the gate every operation passes (http/gate.ts) */
+  gate: Gate;
+  /** starts listening (port 0 picks a free port) on `host` (HOST, default 127.0.0.1) and resolves with the base URL */
   listen(port?: number, host?: string): Promise<string>;
   /** stops accepting, drains requests and subscriptions, closes the database clients */
   close(): Promise<void>;
@@ -48,8 +50,14 @@ export interface App {
 
 /** Knobs tests and benchmarks may turn; production uses the defaults. */
 export interface AppOptions {
-  limits?: QueryLimits;
+  /** the gate's limits (http/gate.ts DEFAULT_GATE_LIMITS) */
+  limits?: Partial<GateLimits>;
+  /** the per-client budget in work units @default 50/s, burst 200 */
   rateLimit?: RateLimitOptions;
+  /** graphql-ws transport limits (message size, connections per client, operations per connection) */
+  webSocket?: Pick<GraphQLWsOptions<unknown>, 'maxPayloadBytes' | 'maxConnectionsPerClient' | 'maxOperationsPerConnection' | 'keepAliveMs'>;
+  /** LISTEN reconnection backoff @default 250 ms doubling to 10 s */
+  listenBackoff?: Partial<ReconnectBackoff>;
   /** the built explorer to serve at / @default client/dist when it exists */
   clientDir?: string | null;
 }
@@ -66,10 +74,16 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1]?.trim() ?? null;
 }
 
+/** An address for the URL `listen` resolves with: a wildcard address is reached through loopback. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /** Builds the app from its config; nothing listens until `listen` is called. */
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
-  const pg = createPostgresPool({ connectionString: config.databaseUrl });
+  const pg = createPostgresPool({ connectionString: config.databaseUrl, logger });
   // NEO4J_URI may list several gold instances: each request reads from one of them (db/gold-pool.ts).
   const gold = await createGoldPool({
     uris: parseGoldUris(config.neo4jUri),
@@ -77,12 +91,13 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     logger,
   });
   const neo4j = gold.driver;
-  const events = new LiveEvents(config.databaseUrl, logger);
+  const events = new LiveEvents(config.databaseUrl, logger, options.listenBackoff);
   await events.start();
   const schema = buildSchema();
-  const metrics = createMetrics(pg, events);
   const production = config.nodeEnv === 'production';
-  const rateLimiter = new RateLimiter(options.rateLimit ?? { perSecond: 50, burst: 200 });
+  const metrics = createMetrics(pg, events, operationLabeller(readOperationNames()));
+  const gate = new Gate(schema, { limits: options.limits, rateLimit: options.rateLimit, production });
+  const formatError = createErrorFormatter(logger, production);
 
   const app = express();
   app.disable('x-powered-by');
@@ -111,30 +126,38 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     };
   };
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer(
-    {
-      schema,
-      context: (ctx) => context(randomUUID(), bearerToken(String(ctx.connectionParams?.authorization ?? ''))),
-    },
-    wsServer,
-  );
+  const webSocket = mountGraphQLWs({
+    ...options.webSocket,
+    httpServer,
+    schema,
+    gate,
+    formatError,
+    metrics,
+    logger,
+    context: (token) => context(randomUUID(), token),
+  });
 
-  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    validationRules: [depthLimitRule(limits)],
-    formatError: createErrorFormatter(logger, production),
+    // main.ts handles SIGINT/SIGTERM: close() drains and exits 0. Apollo's own handler would stop Apollo and then
+    // re-raise the signal, killing the process (exit 143) before the database clients are closed.
+    stopOnTerminationSignals: false,
+    // The gate (http/gate.ts) has parsed, validated and costed every operation before Apollo sees it; Apollo parses
+    // with the same token limit and validates again (graphql-js's rules, cached per document) as a second line.
+    parseOptions: gate.parseOptions,
+    introspection: !production,
+    // A persisted-query hash carries no query text for the gate to read.
+    persistedQueries: false,
+    formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+      { serverWillStart: async () => ({ drainServer: async () => webSocket.dispose() }) },
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints and this is no federated subgraph: the default cache-control and inline-trace
       // plugins would still look at every request.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      queryLimitsPlugin(schema, limits),
       responseStatusPlugin(),
       metrics.plugin,
     ],
@@ -142,7 +165,9 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   await apollo.start();
 
   handleGraphQL = createGraphQLHandler(apollo, {
-    rateLimiter,
+    gate,
+    formatError,
+    metrics,
     logger,
     context: async (req, requestId) => context(requestId, bearerToken(req.headers.authorization)),
   });
@@ -156,9 +181,15 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Each check has its own short deadline and no retry (db/health-checks.ts): "not ready" within 2 s of a database
+  // going away, saying whether it is down or hung.
   app.get('/readyz', async (_req, res) => {
-    const [postgres, graph] = await Promise.all([isPostgresReachable(pg), isNeo4jReachable(neo4j)]);
-    res.status(postgres && graph ? 200 : 503).json({ ok: postgres && graph, postgres, neo4j: graph });
+    const [postgres, graph] = await Promise.all([checkPostgres(pg), checkNeo4j(neo4j)]);
+    const ok = postgres.ok && graph.ok;
+    const problems = Object.fromEntries(
+      ([['postgres', postgres], ['neo4j', graph]] as const).flatMap(([name, health]) => (health.ok ? [] : [[name, { state: health.state, message: health.message }]])),
+    );
+    res.status(ok ? 200 : 503).json({ ok, postgres: postgres.ok, neo4j: graph.ok, ...(ok ? {} : { problems }) });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -177,12 +208,13 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     pg,
     neo4j,
     logger,
-    listen: (port = config.port, host = '0.0.0.0') =>
+    gate,
+    listen: (port = config.port, host = config.host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const { port: bound } = httpServer.address() as AddressInfo;
-          resolve(`http://127.0.0.1:${bound}`);
+          resolve(`http://${reachableHost(host)}:${bound}`);
         });
       }),
     close: async () => {

@@ -35,6 +35,12 @@ export const serverConfigFields = {
     secret: true,
   },
   port: { env: 'PORT', default: '4000', schema: envSchemas.integer(0, 65535), description: 'HTTP port of the API' },
+  host: {
+    env: 'HOST',
+    default: '127.0.0.1',
+    schema: envSchemas.string(),
+    description: 'address the API listens on: loopback only by default; 0.0.0.0 (all interfaces) in a container',
+  },
   adminToken: {
     env: 'SONGNODES_ADMIN_TOKEN',
     default: '',

@@ -30,17 +30,60 @@ export function requireNumericId(argument: string, id: string): number {
 }
 
 /**
- * Turns a database failure into what the client should know: a timeout or an unreachable server says "try again"
- * (UNAVAILABLE); anything else is INTERNAL, logged in full by the error formatter and masked to the client.
+ * What went wrong with a database call, as far as the client can act on it:
+ * - `too-slow`: the database ran the statement and stopped it at its timeout: the question was too big.
+ * - `not-answering`: no answer in time before any statement ran (connecting, acquiring a connection, or our own
+ *   deadline on a server that accepted the connection and went silent): the database is hung or overloaded.
+ * - `unreachable`: refused, reset or terminated connections, a server starting up or shutting down.
+ * - `other`: a bug or a bad statement: INTERNAL, logged and masked.
+ */
+export type DatabaseFailure = 'too-slow' | 'not-answering' | 'unreachable' | 'other';
+
+/** SQLSTATEs of a PostgreSQL that is going away or not there yet (class 08: connection exceptions). */
+const PG_UNREACHABLE = /^(08...|57P01|57P02|57P03|53300)$/;
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** node-postgres raises these as plain Errors without a code. */
+const PG_CONNECTION_LOST = /Connection terminated|Client has encountered a connection error|not queryable|terminating connection/i;
+const NOT_ANSWERING = /timeout exceeded when trying to connect|Connection acquisition timed out|Failed to establish connection in|Query read timeout|ETIMEDOUT/i;
+
+/** Sorts a driver error (neo4j-driver or node-postgres) into what the client should be told. */
+export function classifyDatabaseError(error: unknown): DatabaseFailure {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  const message = String((error as Error)?.message ?? '');
+  if (error instanceof DatabaseDeadlineError) return 'not-answering';
+  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || code === '57014') {
+    return 'too-slow';
+  }
+  if (code === 'ETIMEDOUT' || NOT_ANSWERING.test(message)) return 'not-answering';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || NETWORK_CODES.has(code) || PG_UNREACHABLE.test(code) || PG_CONNECTION_LOST.test(message)) {
+    return 'unreachable';
+  }
+  return 'other';
+}
+
+/** Our own client-side deadline on a database call expired: the server accepted the call and never answered. */
+export class DatabaseDeadlineError extends Error {
+  readonly code = 'SONGNODES_DEADLINE';
+  constructor(readonly what: string, readonly ms: number) {
+    super(`${what}: no answer within ${ms} ms`);
+  }
+}
+
+/**
+ * Turns a database failure into what the client should know: a statement stopped at its timeout says "ask a smaller
+ * question"; a database that is down or silent says "try again shortly" (both UNAVAILABLE, with messages that tell
+ * them apart); anything else is INTERNAL, logged in full by the error formatter and masked to the client.
  */
 export function translateDatabaseError(error: unknown, what: string): never {
   if (error instanceof GraphQLError) throw error;
-  const code = (error as { code?: string })?.code ?? '';
-  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === '57014' || /timed? ?out/i.test(String((error as Error)?.message))) {
-    throw new ApiError('UNAVAILABLE', `${what} took too long; try a smaller depth or limit`);
+  switch (classifyDatabaseError(error)) {
+    case 'too-slow':
+      throw new ApiError('UNAVAILABLE', `${what} took too long; try a smaller depth or limit`, { reason: 'QUERY_TIMEOUT' });
+    case 'not-answering':
+      throw new ApiError('UNAVAILABLE', `${what}: the database is not answering (hung or overloaded); try again shortly`, { reason: 'DATABASE_NOT_ANSWERING' });
+    case 'unreachable':
+      throw new ApiError('UNAVAILABLE', `${what}: the database is not reachable right now; try again shortly`, { reason: 'DATABASE_UNREACHABLE' });
+    default:
+      throw error;
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'ECONNREFUSED') {
-    throw new ApiError('UNAVAILABLE', `${what}: the database is not reachable right now`);
-  }
-  throw error;
 }

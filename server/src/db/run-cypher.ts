@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { translateDatabaseError } from '../errors';
+import { DatabaseDeadlineError, translateDatabaseError } from '../errors';
+import { withDeadline } from './deadline';
 import { cypherQuery } from './statements';
 
 /** Every API read in Neo4j times out: no request waits on the graph forever. */
@@ -19,12 +20,20 @@ function asNeo4jParams(params: Record<string, unknown>): Record<string, unknown>
 const READ_ATTEMPTS = 3;
 
 /**
+ * Client-side margin over a read's timeout. Neo4j stops a statement at `timeoutMs` itself (then the question was too
+ * big); a Neo4j that accepted the connection and went silent is given up on here `SILENT_SERVER_MARGIN_MS` later (then
+ * the database is hung), so a request never waits on the graph forever.
+ */
+const SILENT_SERVER_MARGIN_MS = 2_000;
+
+/**
  * Runs a read statement from cypher/<name>.cypher with parameters (never string-built) and returns plain records.
  * The one choke point where driver errors are translated.
  *
  * An auto-commit transaction rather than `executeQuery`: one statement needs no explicit BEGIN/COMMIT, and those
  * cost a Bolt message and a socket write each way (3 writes per query against 1). That was the largest single cost
- * of a depth-1 neighbourhood, in Node and in Neo4j alike (bench/api). The managed retry it gives up is kept here.
+ * of a depth-1 neighbourhood, in Node and in Neo4j alike (bench/api). The managed retry it gives up is kept here,
+ * bounded by the same deadline as the whole read.
  */
 export async function readCypher<T = Record<string, unknown>>(
   driver: Driver,
@@ -32,16 +41,23 @@ export async function readCypher<T = Record<string, unknown>>(
   params: Record<string, unknown>,
   timeoutMs = CYPHER_TIMEOUT_MS,
 ): Promise<T[]> {
+  const what = `graph query ${name}`;
+  const deadlineAt = Date.now() + timeoutMs + SILENT_SERVER_MARGIN_MS;
   for (let attempt = 1; ; attempt++) {
     const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+    let answered = false;
     try {
-      const result = await session.run(cypherQuery(name), asNeo4jParams(params), { timeout: timeoutMs });
+      const result = await withDeadline(session.run(cypherQuery(name), asNeo4jParams(params), { timeout: timeoutMs }), deadlineAt - Date.now(), what);
+      answered = true;
       return result.records.map((record) => record.toObject() as T);
     } catch (error) {
-      if (attempt < READ_ATTEMPTS && neo4j.isRetryableError(error)) continue;
-      return translateDatabaseError(error, `graph query ${name}`);
+      answered = !(error instanceof DatabaseDeadlineError);
+      if (answered && attempt < READ_ATTEMPTS && neo4j.isRetryableError(error) && Date.now() < deadlineAt) continue;
+      return translateDatabaseError(error, what);
     } finally {
-      await session.close();
+      // A session whose call lost to the deadline is closed without waiting: a silent server never answers it.
+      if (answered) await session.close();
+      else session.close().catch(() => undefined);
     }
   }
 }

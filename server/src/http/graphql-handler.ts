@@ -3,14 +3,21 @@
 // neighbourhood its router, body parser and ETag hashing were a sixth of the server's CPU per request (bench/api).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger';
-import type { RateLimiter } from './rate-limit';
+import type { Gate, OperationRequest } from './gate';
+import type { Metrics } from './metrics';
+import { answersLegacyJson } from './response-status';
 
 /** Options of the /graphql handler. */
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   /** the context of one operation, from its request and request id */
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
-  rateLimiter: RateLimiter;
+  /** the one gate of every transport (http/gate.ts) */
+  gate: Gate;
+  /** the error formatter Apollo uses too (http/format-error.ts), for the gate's refusals */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  metrics: Metrics;
   /** where an unexpected failure of the handler itself is logged */
   logger: Logger;
   /** request bodies above this are refused with 413 @default 1 MiB */
@@ -94,23 +101,93 @@ function sendRefusal(res: ServerResponse, refused: RequestRefused): void {
 /** Serves one request to /graphql; never rejects. */
 export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
 
-/** The /graphql handler: rate limit, body, Apollo, response (whole or streamed). */
+/** The client a request is counted against (its rate-limit budget): its address. */
+export function clientOf(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+function parsedVariables(text: string | null): Record<string, unknown> | null {
+  try {
+    return text ? asRecord(JSON.parse(text)) : null;
+  } catch {
+    return null; // Apollo refuses the request itself
+  }
+}
+
+/**
+ * The operation a request asks Apollo to execute, as the gate reads it: a JSON POST body's `query`, or a GET's
+ * `query` parameter. Anything else carries no query Apollo could execute (persisted queries are off), and Apollo
+ * refuses it with its own 400.
+ */
+function operationOf(method: string, search: string, body: unknown): OperationRequest | null {
+  if (method === 'GET') {
+    const params = new URLSearchParams(search);
+    const query = params.get('query');
+    return query === null ? null : { query, operationName: params.get('operationName'), variables: parsedVariables(params.get('variables')) };
+  }
+  const fields = asRecord(body);
+  if (!fields || typeof fields.query !== 'string') return null;
+  return {
+    query: fields.query,
+    operationName: typeof fields.operationName === 'string' ? fields.operationName : null,
+    variables: asRecord(fields.variables),
+  };
+}
+
+/**
+ * The gate's refusal as Apollo would have answered a request refused as a whole: 200 for `application/json`, 400 for
+ * `application/graphql-response+json` (http/response-status.ts), 429 with retry-after when over budget.
+ */
+function sendGateRefusal(
+  res: ServerResponse,
+  accept: string | undefined,
+  errors: GraphQLFormattedError[],
+  retryAfterSeconds: number | undefined,
+): void {
+  const legacy = answersLegacyJson(accept);
+  const headers: Record<string, string> = {
+    'content-type': legacy ? 'application/json; charset=utf-8' : 'application/graphql-response+json; charset=utf-8',
+  };
+  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
+  res.writeHead(retryAfterSeconds !== undefined ? 429 : legacy ? 200 : 400, headers).end(JSON.stringify({ errors }));
+}
+
+/** The /graphql handler: the gate (rate limit, body, parse, validation, cost), then Apollo, then the response. */
 export function createGraphQLHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   options: GraphQLHandlerOptions<TContext>,
 ): GraphQLHandler {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const { gate, metrics } = options;
+  const format = (errors: GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
   return async (req, res, requestId) => {
     try {
-      if (!options.rateLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
-        throw new RequestRefused(429, 'too many requests; slow down', { code: 'RATE_LIMITED' }, { 'retry-after': '1' });
+      const client = clientOf(req);
+      const arrival = await gate.arrive(client);
+      if (!arrival.allowed) {
+        throw new RequestRefused(429, 'too many requests; slow down', { code: 'RATE_LIMITED' }, { 'retry-after': String(arrival.retryAfterSeconds) });
       }
-      const httpGraphQLRequest: HTTPGraphQLRequest = {
-        method: (req.method ?? 'GET').toUpperCase(),
-        headers: headerMapOf(req),
-        search: new URL(req.url ?? '/', 'http://localhost').search,
-        body: await bodyOf(req, limit),
-      };
+      const method = (req.method ?? 'GET').toUpperCase();
+      const search = new URL(req.url ?? '/', 'http://localhost').search;
+      const body = await bodyOf(req, limit);
+      const operation = operationOf(method, search, body);
+      if (operation) {
+        const admission = await gate.admit(operation, client);
+        if (!admission.admitted) {
+          metrics.record({
+            operation: metrics.label(admission.operation?.name?.value ?? operation.operationName),
+            type: admission.operation?.operation ?? 'unknown',
+            outcome: 'refused',
+            transport: 'http',
+          });
+          sendGateRefusal(res, req.headers.accept, format(admission.errors), admission.retryAfterSeconds);
+          return;
+        }
+      }
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: headerMapOf(req), search, body };
       const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req, requestId) });
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);

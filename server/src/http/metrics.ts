@@ -3,14 +3,28 @@ import type { Pool } from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { LiveEvents } from '../live/events';
 
-/** Prometheus metrics of one server: requests by operation, the PostgreSQL pool, open subscriptions. */
-export function createMetrics(pg: Pool, events: LiveEvents) {
+/** How one operation ended: answered without errors, answered with errors, or refused by the gate. */
+export type Outcome = 'ok' | 'error' | 'refused';
+export type Transport = 'http' | 'ws';
+
+/** One operation as /metrics counts it; `operation` must already be a bounded label (http/operation-names.ts). */
+export interface OperationRecord {
+  operation: string;
+  type: string;
+  outcome: Outcome;
+  transport: Transport;
+  /** seconds from arrival to the (first) answer, when there is one */
+  seconds?: number;
+}
+
+/** Prometheus metrics of one server: operations by name, type, outcome and transport; the PostgreSQL pool; subscriptions. */
+export function createMetrics(pg: Pool, events: LiveEvents, label: (name: string | null | undefined) => string) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'songnodes_graphql_requests_total',
-    help: 'GraphQL operations by name, type and outcome',
-    labelNames: ['operation', 'type', 'outcome'] as const,
+    help: 'GraphQL operations by name (the explorer\'s own, anonymous or other), type, outcome and transport',
+    labelNames: ['operation', 'type', 'outcome', 'transport'] as const,
     registers: [registry],
   });
   const latency = new Histogram({
@@ -41,17 +55,29 @@ export function createMetrics(pg: Pool, events: LiveEvents) {
     },
   });
 
+  const record = ({ operation, type, outcome, transport, seconds }: OperationRecord) => {
+    requests.inc({ operation, type, outcome, transport });
+    if (seconds !== undefined) latency.observe({ operation }, seconds);
+  };
+
+  /** Operations Apollo executed (HTTP); the gate's refusals are recorded where they happen. */
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ operationName, operation, errors }) {
-          const name = operationName ?? 'anonymous';
-          requests.inc({ operation: name, type: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' });
-          latency.observe({ operation: name }, Number(process.hrtime.bigint() - started) / 1e9);
+          record({
+            operation: label(operationName),
+            type: operation?.operation ?? 'unknown',
+            outcome: errors?.length ? 'error' : 'ok',
+            transport: 'http',
+            seconds: Number(process.hrtime.bigint() - started) / 1e9,
+          });
         },
       };
     },
   };
-  return { registry, plugin };
+  return { registry, plugin, record, label };
 }
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -8,30 +8,90 @@ const LIVE_CHANNELS: readonly LiveChannel[] = [NOTIFY_CHANNELS.graphChanged, NOT
 
 type Listener = (payload: NotifyPayload<LiveChannel>) => void;
 
+/** Waits between LISTEN reconnection attempts: doubling from the first to the last, then staying there. */
+export interface ReconnectBackoff {
+  /** @default 250 */
+  firstMs: number;
+  /** @default 10000 */
+  maxMs: number;
+}
+
 /**
  * One LISTEN connection per server replica, fanned out to every subscription of that replica. Because the sync
  * and the crawler NOTIFY through PostgreSQL, every replica hears every change: nothing is in-process only.
- * The connection is re-opened after a failure (events sent while it was down are lost; clients refetch on
- * reconnect anyway).
+ *
+ * The connection is re-opened after any failure ('error' or 'end': a PostgreSQL restart, `pg_terminate_backend`, a
+ * failover), with a doubling backoff, for as long as the server runs; subscriptions live here, not on the
+ * connection, so they resume on their own once it is back. Events sent while it was down are lost (clients refetch
+ * on reconnect anyway). A failed first connection does not stop the server either: it keeps trying.
  */
 export class LiveEvents {
   private client: Client | null = null;
   private readonly listeners = new Map<LiveChannel, Set<Listener>>(LIVE_CHANNELS.map((channel) => [channel, new Set()]));
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private readonly backoff: ReconnectBackoff;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly logger: Logger,
-  ) {}
+    backoff: Partial<ReconnectBackoff> = {},
+  ) {
+    this.backoff = { firstMs: 250, maxMs: 10_000, ...backoff };
+  }
 
+  /** Whether the LISTEN connection is up now (for /readyz and tests). */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Opens the LISTEN connection; resolves whether or not that worked (a failure schedules the next attempt). */
   async start(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'songnodes-server-listen' });
+    if (this.closed || this.client || this.retry) return;
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'songnodes-server-listen', keepAlive: true });
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost) return; // 'error' and 'end' both come for one loss
+      lost = true;
+      if (this.client === client) this.client = null;
+      client.end().catch(() => undefined);
+      this.scheduleReconnect(error ?? new Error('LISTEN connection ended'));
+    };
     client.on('notification', (message) => this.dispatch(message.channel as LiveChannel, message.payload));
-    client.on('error', (error) => this.reconnect(error));
-    await client.connect();
-    for (const channel of LIVE_CHANNELS) await client.query(listenStatement(channel));
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      for (const channel of LIVE_CHANNELS) await client.query(listenStatement(channel));
+    } catch (error) {
+      onLost(error as Error);
+      return;
+    }
+    if (lost) return;
+    if (this.closed) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
+    if (this.failures > 0) this.logger.info({ attempts: this.failures }, 'LISTEN connection restored; subscriptions resume');
+    this.failures = 0;
     this.client = client;
+  }
+
+  private scheduleReconnect(error: Error): void {
+    if (this.closed || this.retry) return;
+    const delay = Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** Math.min(this.failures, 20));
+    this.failures += 1;
+    this.logger.warn({ err: error.message, retryInMs: delay, attempt: this.failures }, 'LISTEN connection lost; reconnecting');
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.connect();
+    }, delay);
   }
 
   /** Registers a listener; returns the function that removes it. */
@@ -49,7 +109,10 @@ export class LiveEvents {
   async close(): Promise<void> {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
-    await this.client?.end().catch(() => undefined);
+    this.retry = null;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
   }
 
   private dispatch(channel: LiveChannel, payload: string | undefined): void {
@@ -59,16 +122,6 @@ export class LiveEvents {
       return;
     }
     for (const listener of this.listeners.get(channel) ?? []) listener(parsed);
-  }
-
-  private reconnect(error: Error): void {
-    this.logger.warn({ err: error.message }, 'LISTEN connection lost; reconnecting');
-    this.client?.end().catch(() => undefined);
-    this.client = null;
-    if (this.closed) return;
-    this.retry = setTimeout(() => {
-      this.start().catch((e: Error) => this.reconnect(e));
-    }, 1000);
   }
 }
 

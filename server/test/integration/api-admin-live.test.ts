@@ -123,7 +123,7 @@ describe('GraphQL mutations, subscriptions and protocol', () => {
 
   it('serves /metrics with request, pool and subscription metrics, and the offline IDE in development', async () => {
     const metrics = await (await fetch(`${api.url}/metrics`)).text();
-    expect(metrics).toMatch(/songnodes_graphql_requests_total\{operation="anonymous",type="query",outcome="ok"\} \d+/);
+    expect(metrics).toMatch(/songnodes_graphql_requests_total\{operation="anonymous",type="query",outcome="ok",transport="http"\} \d+/);
     expect(metrics).toMatch(/songnodes_pg_pool_connections\{state="total"\}/);
     expect(metrics).toMatch(/songnodes_subscriptions\{channel="graph_changed"\}/);
     const ide = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });

@@ -27,6 +27,17 @@ describe('buildApp', () => {
     expect(await ready.json()).toEqual({ ok: true, postgres: true, neo4j: true });
   });
 
+  it('binds 127.0.0.1 by default (the server listened on all interfaces)', async () => {
+    const { HOST: _unset, ...env } = process.env; // the default, whatever this shell sets
+    const local = await buildApp(loadServerConfig({ ...env, LOG_LEVEL: 'silent' }), { clientDir: null });
+    try {
+      expect(await local.listen(0)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(local.httpServer.address()).toMatchObject({ address: '127.0.0.1' });
+    } finally {
+      await local.close();
+    }
+  });
+
   it('answers the health and stats queries', async () => {
     const { status, body } = await graphql('{ health { ok postgres neo4j version } stats { tracks setlists transitions } }');
     expect(status).toBe(200);
@@ -87,19 +98,18 @@ describe('GraphQL over HTTP at the edge', () => {
     expect(ide.headers.get('content-type')).toMatch(/text\/html/);
   });
 
-  it('past its burst a client is refused with 429 RATE_LIMITED and retry-after', async () => {
+  it('past its burst a client is refused with 429 RATE_LIMITED and the seconds until its budget is back', async () => {
+    // 3 work units per 30 s window; `{ __typename }` spends one.
     const strict = await buildApp(loadServerConfig({ ...process.env, LOG_LEVEL: 'silent' }), { clientDir: null, rateLimit: { perSecond: 0.1, burst: 3 } });
     try {
       const base = await strict.listen(0, '127.0.0.1');
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const response = await post(JSON.stringify({ query: '{ __typename }' }), {}, base);
-        statuses.push(response.status);
-        if (response.status !== 429) continue;
-        expect(response.headers.get('retry-after')).toBe('1');
-        expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
-      }
-      expect(statuses).toEqual([200, 200, 200, 429]);
+      const responses = [];
+      for (let i = 0; i < 4; i++) responses.push(await post(JSON.stringify({ query: '{ __typename }' }), {}, base));
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+      const refused = responses[3]!;
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
     } finally {
       await strict.close();
     }

@@ -10,7 +10,7 @@ import { insertHandMadeSilver } from './silver-fixtures';
  *   s1 (DJ X, 2020): A B D        s4 (DJ X, 2022-06): A D F
  *   s2 (DJ Y, 2021): A B D E      s5 (DJ Y): A U E   (U: "Unknown Artist", never in gold)
  *   s3 (DJ Z, 2022): A B C        s6 (DJ Z): C A
- * => A->B 3, B->D 2, A->D 1, B->C 1, C->A 1, D->E 1, D->F 1.
+ * => A->B 3, B->D 2, A->D 1, B->C 1, C->A 1, D->E 1, D->F 1. A..F are credited to one artist, "<prefix> Artist".
  */
 export async function seedApiGraph(db: TestDatabases) {
   const prefix = uniquePrefix();
@@ -23,8 +23,17 @@ export async function seedApiGraph(db: TestDatabases) {
     { url: 's5', djs: ['DJ Y'], parts: [['A', 'U', 'E']] },
     { url: 's6', djs: ['DJ Z'], parts: [['C', 'A']] },
   ]);
+  // A..F are credited to "<prefix> Artist" (their artist credit), as the refine step would write it.
+  const artist = await db.pg.query<{ id: string }>('INSERT INTO silver.artists (name, name_key) VALUES ($1, $2) RETURNING id', [
+    `${prefix} Artist`,
+    `${prefix}:artist`,
+  ]);
+  await db.pg.query(
+    `INSERT INTO silver.track_artists (track_id, artist_id, role) SELECT unnest($1::bigint[]), $2, 'primary'`,
+    [['A', 'B', 'C', 'D', 'E', 'F'].map((name) => ids[name]), artist.rows[0]!.id],
+  );
   await runSync({ pg: db.pg, neo4j: db.neo4j, logger: pino({ level: 'silent' }) }, { full: true });
-  return { prefix, ids, id: (name: keyof typeof tracks) => String(ids[name]) };
+  return { prefix, ids, artistId: artist.rows[0]!.id, id: (name: keyof typeof tracks) => String(ids[name]) };
 }
 
 /** The app on port 0 against the test databases, and a small GraphQL client for it. */
