@@ -89,6 +89,8 @@ FROM silver.setlists s
 CROSS JOIN LATERAL silver.canonical_setlist_identity(s.source, s.source_id, s.source_url) c;
 
 DELETE FROM silver.setlists s USING silver_identity i WHERE s.id = i.id AND i.copy > 1;
+-- The deferred check of transition_occurrences (0003) runs now: ALTER TABLE refuses a table with pending checks.
+SET CONSTRAINTS ALL IMMEDIATE;
 UPDATE silver.setlists s SET source_id = i.source_id, source_url = i.source_url
 FROM silver_identity i
 WHERE s.id = i.id AND (s.source_id, s.source_url) IS DISTINCT FROM (i.source_id, i.source_url);
