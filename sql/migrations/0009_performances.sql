@@ -6,12 +6,18 @@
 --   2. the longest common subsequence of their identified rows, compared by artists and title (version aside),
 --      is at least 3 rows and at least half the identified rows of the shorter setlist, and
 --   3. they share a DJ (credits split at b2b, &, and, vs, x, +, ","), or else that common subsequence is at least
---      80% of the shorter setlist (an upload credited to a show, a label or "VA" rather than the DJ);
+--      three quarters of the shorter setlist (an upload credited to a show, a label or "VA" rather than the DJ);
 -- and a performance is a connected group of such pairs (a 2-part upload joins through the full set).
 --
 -- transitions.weight and tracks.plays count distinct performances, transitions.djs distinct DJ names over them;
 -- transitions.setlists and occurrences keep counting setlists and rows. Grouping is derived in SQL by the same
 -- triggers that derive transitions, set-based over arrays of setlist ids, so every way into silver gets it.
+--
+-- Locking: regrouping updates performance_id on setlists other than the ones written, under the advisory lock the
+-- recompute has always taken (hashtext('silver.recompute_setlists'), held to commit). A transaction that updates or
+-- locks existing silver.setlists rows should take that lock first (the crawler's refine does:
+-- sql/queries/crawler/refine-lock.sql); one that waits for it while holding such a row lock may be chosen as a
+-- deadlock victim and must be retried. Inserting new setlists needs nothing: nobody else can see them yet.
 
 CREATE SEQUENCE silver.performance_ids AS bigint;
 -- Every setlist starts as a performance of its own; silver.recompute_performances() joins and splits them.
@@ -166,9 +172,9 @@ CREATE FUNCTION silver.recompute_performances(setlist_ids bigint[], dates date[]
     CROSS JOIN LATERAL (SELECT least(cardinality(x.seq), cardinality(y.seq)) AS shorter,
                                x.dj_keys && y.dj_keys AS same_dj) f
     WHERE c.shared >= 3
-      AND c.shared >= CASE WHEN f.same_dj THEN 0.5 ELSE 0.8 END * f.shorter
+      AND c.shared >= CASE WHEN f.same_dj THEN 0.5 ELSE 0.75 END * f.shorter
       AND silver.common_subsequence_length(x.seq, y.seq)
-          >= greatest(3, CASE WHEN f.same_dj THEN 0.5 ELSE 0.8 END * f.shorter);
+          >= greatest(3, CASE WHEN f.same_dj THEN 0.5 ELSE 0.75 END * f.shorter);
 
     -- Connected groups: every setlist takes the smallest label among its matches until nothing changes.
     LOOP

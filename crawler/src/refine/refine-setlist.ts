@@ -25,6 +25,7 @@ export async function refineSetlist(
   // The store step gives every setlist its source's identity (setlist-identity.ts); without one it is not 'ok'.
   if (parsed.sourceId === null) return { kind: 'not-refined', reason: 'no source identity' };
   const content = refineSetlistContent(parsed);
+  await client.query(crawlerSql('refine-lock'));
   const existing = await client.query(crawlerSql('refine-setlist-find'), [parsed.source, parsed.sourceId]);
   if (existing.rows[0]?.content_sha256 === content.contentSha256) {
     return { kind: 'unchanged', setlistId: Number(existing.rows[0].id) };
