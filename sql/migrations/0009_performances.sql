@@ -64,7 +64,7 @@ CREATE FUNCTION silver.dj_keys_of(credit text) RETURNS text[]
   $$;
 
 -- Longest common subsequence of two sequences: how much of a set two tracklists tell in the same order.
-CREATE FUNCTION silver.common_subsequence_length(a text[], b text[]) RETURNS integer
+CREATE FUNCTION silver.common_subsequence_length(a bigint[], b bigint[]) RETURNS integer
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
   AS $$
   DECLARE
@@ -120,18 +120,26 @@ CREATE FUNCTION silver.recompute_performances(setlist_ids bigint[], dates date[]
   BEGIN
     IF to_regclass('pg_temp.regroup_setlists') IS NULL THEN
       CREATE TEMP TABLE regroup_setlists (id bigint PRIMARY KEY, date date, performance_id bigint, dj_keys text[],
-                                          seq text[], label bigint, target bigint) ON COMMIT DROP;
+                                          seq bigint[], label bigint, target bigint) ON COMMIT DROP;
       CREATE TEMP TABLE regroup_edges (a bigint, b bigint) ON COMMIT DROP;
     ELSE
       TRUNCATE regroup_setlists, regroup_edges;
     END IF;
 
+    -- (joins, not "= ANY (array)": a bulk load passes thousands of ids, and ANY compares each row with all of them)
+    WITH given AS (SELECT DISTINCT unnest(setlist_ids) AS id),
+    days AS (
+      SELECT unnest(coalesce(dates, '{}')) AS date
+      UNION
+      SELECT s.date FROM silver.setlists s JOIN given g ON g.id = s.id WHERE s.date IS NOT NULL
+    )
     INSERT INTO regroup_setlists (id, date, performance_id, dj_keys, label)
     SELECT s.id, s.date, s.performance_id, s.dj_keys, s.id
-    FROM silver.setlists s
-    WHERE s.date = ANY (coalesce(dates, '{}') || ARRAY(SELECT g.date FROM silver.setlists g
-                                                       WHERE g.id = ANY (setlist_ids) AND g.date IS NOT NULL))
-       OR (s.id = ANY (setlist_ids) AND s.date IS NULL);
+    FROM silver.setlists s JOIN days d ON d.date = s.date
+    UNION ALL
+    SELECT s.id, s.date, s.performance_id, s.dj_keys, s.id
+    FROM silver.setlists s JOIN given g ON g.id = s.id
+    WHERE s.date IS NULL;
     INSERT INTO regroup_setlists (id, date, performance_id, dj_keys, label)
     SELECT s.id, s.date, s.performance_id, s.dj_keys, s.id
     FROM silver.setlists s
@@ -140,11 +148,12 @@ CREATE FUNCTION silver.recompute_performances(setlist_ids bigint[], dates date[]
     IF NOT EXISTS (SELECT 1 FROM regroup_setlists) THEN RETURN '{}'; END IF;
 
     -- The identified rows of each dated setlist in order, as artists|title (a version spelled differently, or
-    -- left out, by another source is the same row of the set).
+    -- left out, by another source is the same row of the set), hashed: compared only for equality, sorted fast.
     UPDATE regroup_setlists r SET seq = q.seq
     FROM (
-      SELECT st.setlist_id, array_agg(split_part(t.track_key, '|', 1) || '|' || split_part(t.track_key, '|', 2)
-                                      ORDER BY st.part_index, st.position) AS seq
+      SELECT st.setlist_id,
+             array_agg(hashtextextended(split_part(t.track_key, '|', 1) || '|' || split_part(t.track_key, '|', 2), 0)
+                       ORDER BY st.part_index, st.position) AS seq
       FROM silver.setlist_tracks st
       JOIN regroup_setlists g ON g.id = st.setlist_id AND g.date IS NOT NULL
       JOIN silver.tracks t ON t.id = st.track_id
@@ -271,11 +280,12 @@ CREATE FUNCTION silver.settle_setlists(setlist_ids bigint[], track_ids bigint[],
     moved := silver.recompute_performances(setlist_ids, dates);
     touched := ARRAY(SELECT DISTINCT unnest(coalesce(setlist_ids, '{}') || moved));
     INSERT INTO recompute_pairs
-    SELECT o.from_track_id, o.to_track_id FROM silver.transition_occurrences o WHERE o.setlist_id = ANY (touched);
+    SELECT o.from_track_id, o.to_track_id
+    FROM silver.transition_occurrences o JOIN unnest(touched) AS t(id) ON o.setlist_id = t.id;
     PERFORM silver.recount_transitions();
     PERFORM silver.recount_plays(coalesce(track_ids, '{}')
-                                 || ARRAY(SELECT st.track_id FROM silver.setlist_tracks st
-                                          WHERE st.setlist_id = ANY (moved) AND st.track_id IS NOT NULL));
+                                 || ARRAY(SELECT st.track_id FROM silver.setlist_tracks st JOIN unnest(moved) AS m(id)
+                                          ON st.setlist_id = m.id WHERE st.track_id IS NOT NULL));
   END
   $$;
 
