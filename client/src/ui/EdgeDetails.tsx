@@ -14,7 +14,10 @@ interface EdgeDetailsProps {
   dispatch: (action: UiAction) => void;
 }
 
-/** A transition: how many setlists and DJs, first/last seen, and the setlists behind it with their sources. */
+/**
+ * A transition: how many performances (one DJ set counts once however many sources carry it) and DJs, first/last
+ * seen, and the performances behind it with their sources.
+ */
 export function EdgeDetails({ fromId, toId, dispatch }: EdgeDetailsProps) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [result] = useQuery({ query: TransitionDetailsDocument, variables: { fromId, toId, first: SETLISTS_PER_PAGE, after: null } });
@@ -36,7 +39,7 @@ export function EdgeDetails({ fromId, toId, dispatch }: EdgeDetailsProps) {
       </p>
       <dl className="facts">
         <dt>Weight</dt>
-        <dd data-testid="edge-weight">{plural(transition.weight, 'setlist')}</dd>
+        <dd data-testid="edge-weight">{plural(transition.weight, 'performance')}</dd>
         <dt>DJs</dt>
         <dd>{plural(transition.djs, 'DJ')}</dd>
         <dt>First seen</dt>
@@ -45,7 +48,7 @@ export function EdgeDetails({ fromId, toId, dispatch }: EdgeDetailsProps) {
         <dd>{dateText(transition.lastSeen)}</dd>
       </dl>
       <h3>
-        Setlists ({transition.setlists.totalCount})
+        Performances ({transition.setlists.totalCount})
       </h3>
       {cursors.map((after, page) => (
         <SetlistList

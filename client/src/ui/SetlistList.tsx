@@ -11,7 +11,10 @@ interface SetlistListProps {
   onMore(cursor: string): void;
 }
 
-/** One page of the setlists behind a transition, each linking to its source page. */
+/**
+ * One page of the performances behind a transition: each DJ set once, linking to its best-documented setlist and
+ * to the other sources that carry the same set (docs/identity.md).
+ */
 export function SetlistList({ fromId, toId, after, first, isLast, onMore }: SetlistListProps) {
   const [result] = useQuery({ query: TransitionDetailsDocument, variables: { fromId, toId, first, after } });
   const setlists = result.data?.transition?.setlists;
@@ -22,6 +25,7 @@ export function SetlistList({ fromId, toId, after, first, isLast, onMore }: Setl
       <ul className="setlists" data-testid="setlists">
         {setlists.edges.map(({ node }) => {
           const place = [node.event, node.venue, node.location].filter((part) => part && part.trim() !== '').join(', ');
+          const others = node.sources.filter((source) => source.id !== node.id);
           return (
             <li key={node.id}>
               <a href={node.sourceUrl} target="_blank" rel="noopener noreferrer" data-testid="setlist-link">
@@ -30,13 +34,26 @@ export function SetlistList({ fromId, toId, after, first, isLast, onMore }: Setl
               <div className="muted">
                 {node.djs.length > 0 ? node.djs.join(', ') : 'DJ unknown'} · {dateText(node.date)} · {optionalText(place)} · source: {node.source}
               </div>
+              {others.length > 0 && (
+                <div className="muted">
+                  also on:{' '}
+                  {others.map((source, i) => (
+                    <span key={source.id}>
+                      {i > 0 && ', '}
+                      <a href={source.sourceUrl} target="_blank" rel="noopener noreferrer" data-testid="setlist-source-link">
+                        {source.source}
+                      </a>
+                    </span>
+                  ))}
+                </div>
+              )}
             </li>
           );
         })}
       </ul>
       {isLast && setlists.pageInfo.hasNextPage && setlists.pageInfo.endCursor && (
         <button type="button" onClick={() => onMore(setlists.pageInfo.endCursor!)}>
-          More setlists
+          More performances
         </button>
       )}
     </>

@@ -129,11 +129,12 @@ describe('graph explorer (Chromium, real API, real sample)', () => {
     const details = page.getByTestId('edge-details');
     await details.waitFor();
     await page.waitForURL(new RegExp(`edge=${range}-%3E${expanded}`));
-    await expect.poll(() => details.getByTestId('edge-weight').textContent()).toMatch(/^\d+ setlists?$/);
+    await expect.poll(() => details.getByTestId('edge-weight').textContent()).toMatch(/^\d+ performances?$/);
     const links = details.getByTestId('setlist-link');
     await links.first().waitFor();
     for (const href of await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
-      expect(href.startsWith(`${stack.sourceBaseUrl}/w/`)).toBe(true);
+      // the mix's page on MixesDB itself, not the replay server it was crawled from (docs/identity.md)
+      expect(href.startsWith('https://www.mixesdb.com/w/')).toBe(true);
     }
     await screenshot(page, 'explorer-edge');
   });

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { CrawlerConfig } from '../config';
 import { crawlerSql } from '../db/statements';
 import { SOURCES } from '../sources/registry';
+import { withCanonicalIdentity } from '../refine/setlist-identity';
 import { storeParsedSetlists } from './store-page';
 
 export interface ReparseSummary {
@@ -16,7 +17,8 @@ export interface ReparseSummary {
 /**
  * `crawl reparse`: rebuilds silver from bronze with the current parsers, without fetching. Each stored page that
  * held setlists is parsed again (a new parser version adds new bronze.setlists rows; the same version re-uses
- * them) and refined; unchanged content writes nothing to silver.
+ * them) and refined; unchanged content writes nothing to silver. Pages are matched to setlists by the source's
+ * identity, so it works under any base URL.
  */
 export async function reparseBronze(deps: { config: CrawlerConfig; pool: Pool; logger: Logger }): Promise<ReparseSummary> {
   const { config, pool, logger } = deps;
@@ -28,9 +30,13 @@ export async function reparseBronze(deps: { config: CrawlerConfig; pool: Pool; l
       after = Number(row.id);
       const source = SOURCES.find((s) => s.name === row.source);
       if (!source) continue;
-      // Only the setlists bronze took from this page (a setlist.fm search page also lists setlists we skipped).
-      const wanted = new Set<string>(row.source_urls);
-      const parsed = source.parsePage({ url: row.url, body: row.body, kind: row.kind }, config).filter((s) => wanted.has(s.sourceUrl));
+      // A setlist page holds the one setlist it was fetched for (whatever identity an older parser gave it); of a
+      // search page (setlist.fm), only the setlists bronze took from it, by identity: it also lists skipped ones.
+      const wanted = new Set<string>(row.source_ids);
+      const parsed = source
+        .parsePage({ url: row.url, body: row.body, kind: row.kind }, config)
+        .map(withCanonicalIdentity)
+        .filter((s) => row.kind === 'setlist' || (s.sourceId !== null && wanted.has(s.sourceId)));
       const stored = await storeParsedSetlists(pool, source, after, parsed, null);
       summary.pages += 1;
       summary.setlists += stored.length;

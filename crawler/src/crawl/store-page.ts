@@ -5,20 +5,24 @@ import type { FetchedPage } from '../http/polite-fetcher';
 import type { ParsedSetlist } from '../parse/types';
 import { blankSetlist } from '../parse/setlist-record';
 import { refineSetlist, type RefineOutcome } from '../refine/refine-setlist';
+import { withCanonicalIdentity } from '../refine/setlist-identity';
 import type { CrawlSource } from '../sources/types';
 
 /** One stored parse and what it did to silver. */
 export interface StoredSetlist {
+  /** the canonical page of the setlist (the URL as found when it has no identity) */
   sourceUrl: string;
+  sourceId: string | null;
   status: ParsedSetlist['status'];
   statusReason: string | null;
   outcome: RefineOutcome;
 }
 
-
 /**
  * Stores each parsed setlist of a bronze page and refines it to silver, one transaction per setlist: a crash
- * leaves either the whole setlist or none of it.
+ * leaves either the whole setlist or none of it. Every setlist is first given its source's identity (canonical id
+ * and URL, docs/identity.md): whatever a parser or an origin put in `sourceUrl`, bronze and silver get the page on
+ * the source's own site, so the same mix fetched through two origins is one setlist.
  */
 export async function storeParsedSetlists(
   pool: Pool,
@@ -28,12 +32,13 @@ export async function storeParsedSetlists(
   crawlRunId: number | null,
 ): Promise<StoredSetlist[]> {
   const stored: StoredSetlist[] = [];
-  for (const parsed of setlists) {
+  for (const found of setlists) {
+    const parsed = withCanonicalIdentity(found);
     const outcome = await inTransaction(pool, async (client) => {
       const bronzeId = await saveParsedSetlist(client, pageId, parsed, source.parserVersion, crawlRunId);
       return refineSetlist(client, parsed, bronzeId);
     });
-    stored.push({ sourceUrl: parsed.sourceUrl, status: parsed.status, statusReason: parsed.statusReason, outcome });
+    stored.push({ sourceUrl: parsed.sourceUrl, sourceId: parsed.sourceId, status: parsed.status, statusReason: parsed.statusReason, outcome });
   }
   return stored;
 }

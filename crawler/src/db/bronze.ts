@@ -87,6 +87,7 @@ export async function saveParsedSetlist(
       catalog: line.catalog,
       unidentified: line.unidentified,
       artist_valid: line.artistValid,
+      layered: line.layered,
       warnings: line.warnings,
     })),
   );

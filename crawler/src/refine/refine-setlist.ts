@@ -11,8 +11,9 @@ export type RefineOutcome =
   | { kind: 'not-refined'; reason: string };
 
 /**
- * Bronze -> silver for one parsed setlist, inside the caller's transaction. Only a complete ('ok') parse reaches
- * silver: a blocked, empty or broken page never replaces a good setlist. A re-crawl whose content hash is
+ * Bronze -> silver for one parsed setlist, inside the caller's transaction. Only a complete ('ok') parse with its
+ * source's identity reaches silver: a blocked, empty or broken page never replaces a good setlist. The setlist is
+ * found by that identity (source, sourceId), never by the URL it was fetched from. A re-crawl whose content hash is
  * unchanged writes nothing; a changed one replaces the setlist's rows, and the triggers on silver.setlist_tracks
  * rederive its transitions.
  */
@@ -22,8 +23,11 @@ export async function refineSetlist(
   bronzeSetlistId: number | null,
 ): Promise<RefineOutcome> {
   if (parsed.status !== 'ok') return { kind: 'not-refined', reason: `${parsed.status}: ${parsed.statusReason ?? ''}` };
+  // The store step gives every setlist its source's identity (setlist-identity.ts); without one it is not 'ok'.
+  if (parsed.sourceId === null) return { kind: 'not-refined', reason: 'no source identity' };
   const content = refineSetlistContent(parsed);
-  const existing = await client.query(crawlerSql('refine-setlist-find'), [parsed.source, parsed.sourceUrl]);
+  await client.query(crawlerSql('refine-lock'));
+  const existing = await client.query(crawlerSql('refine-setlist-find'), [parsed.source, parsed.sourceId]);
   if (existing.rows[0]?.content_sha256 === content.contentSha256) {
     return { kind: 'unchanged', setlistId: Number(existing.rows[0].id) };
   }
@@ -63,6 +67,7 @@ export async function refineSetlist(
         track_id: r.track ? trackIds.get(r.track.key) : null,
         cue: r.cue,
         raw: r.raw,
+        layered: r.layered,
       })),
     ),
   ]);

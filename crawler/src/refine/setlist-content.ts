@@ -20,6 +20,8 @@ export interface RefinedRow {
   position: number;
   cue: string | null;
   raw: string;
+  /** played over the previous row: it shares that row's slot (README "Data rules") */
+  layered: boolean;
   track: RefinedTrack | null;
 }
 
@@ -63,6 +65,7 @@ export function refineSetlistContent(parsed: ParsedSetlist): RefinedSetlist {
       position: i + 1,
       cue: line.cue,
       raw: line.raw,
+      layered: line.layered,
       track: refineTrack(line),
     })),
   );
@@ -78,7 +81,8 @@ export function refineSetlistContent(parsed: ParsedSetlist): RefinedSetlist {
     venue: parsed.venue,
     location: parsed.location,
     date: parsed.date,
-    rows: rows.map((r) => [r.partIndex, r.partName, r.position, r.cue, r.track?.key ?? null]),
+    // A layered row adds its flag; rows without one hash as they did before rows could be layered.
+    rows: rows.map((r) => [r.partIndex, r.partName, r.position, r.cue, r.track?.key ?? null, ...(r.layered ? ['layered'] : [])]),
   };
   return {
     rows,

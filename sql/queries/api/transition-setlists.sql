@@ -1,13 +1,21 @@
--- The setlists in which each (from, to) pair was played in that order, newest first, $3 per pair after offset $4.
+-- The performances in which each (from, to) pair was played in that order, newest first: one row per performance
+-- (docs/identity.md), shown by its best-told setlist (most identified rows) with every setlist of it that has the
+-- pair as a source. total = distinct performances = the transition's weight.
 -- $1, $2: parallel arrays of from and to track ids. Batched by DataLoader: one query for every transition asked.
-SELECT p.from_id, p.to_id, s.id, s.title, s.date, s.event, s.venue, s.location, s.source, s.source_url,
+SELECT p.from_id, p.to_id, perf.performance_id, s.id, s.title, s.date, s.event, s.venue, s.location, s.source, s.source_url,
        coalesce((SELECT array_agg(a.name ORDER BY d.position) FROM silver.setlist_djs d
                  JOIN silver.artists a ON a.id = d.artist_id WHERE d.setlist_id = s.id), '{}') AS djs,
+       (SELECT json_agg(json_build_object('id', o.id, 'title', o.title, 'source', o.source, 'sourceUrl', o.source_url)
+                        ORDER BY o.source, o.id)
+        FROM silver.setlists o WHERE o.id = ANY (perf.setlist_ids)) AS sources,
        count(*) OVER (PARTITION BY p.from_id, p.to_id) AS total
 FROM unnest($1::bigint[], $2::bigint[]) AS p(from_id, to_id)
 JOIN LATERAL (
-  SELECT DISTINCT o.setlist_id FROM silver.transition_occurrences o
-  WHERE o.from_track_id = p.from_id AND o.to_track_id = p.to_id
-) o ON true
-JOIN silver.setlists s ON s.id = o.setlist_id
-ORDER BY p.from_id, p.to_id, s.date DESC NULLS LAST, s.id
+  SELECT sl.performance_id, array_agg(sl.id ORDER BY sl.identified_count DESC, sl.id) AS setlist_ids
+  FROM (SELECT DISTINCT o.setlist_id FROM silver.transition_occurrences o
+        WHERE o.from_track_id = p.from_id AND o.to_track_id = p.to_id) o
+  JOIN silver.setlists sl ON sl.id = o.setlist_id
+  GROUP BY sl.performance_id
+) perf ON true
+JOIN silver.setlists s ON s.id = perf.setlist_ids[1]
+ORDER BY p.from_id, p.to_id, s.date DESC NULLS LAST, perf.performance_id

@@ -4,5 +4,6 @@ SELECT
   (SELECT count(*) FROM silver.artists)::integer                          AS artists,
   (SELECT count(*) FROM silver.graph_transitions)::integer                AS transitions,
   (SELECT count(*) FROM silver.setlists)::integer                         AS setlists,
+  (SELECT count(DISTINCT performance_id) FROM silver.setlists)::integer   AS performances,
   (SELECT max(last_synced_at) FROM ops.sync_state)                        AS last_sync_at,
   (SELECT max(finished_at) FROM ops.crawl_runs WHERE status = 'ok')       AS last_crawl_at

@@ -23,6 +23,15 @@ export interface NeighbourhoodRow {
   truncated: boolean;
 }
 
+/** One source's setlist of a performance (GraphQL SetlistSource). */
+export interface SetlistSourceRow {
+  id: string;
+  title: string;
+  source: string;
+  sourceUrl: string;
+}
+
+/** One performance behind a transition, told by its best-documented setlist (GraphQL Setlist). */
 export interface SetlistRow {
   id: number;
   title: string;
@@ -33,6 +42,7 @@ export interface SetlistRow {
   location: string | null;
   source: string;
   sourceUrl: string;
+  sources: SetlistSourceRow[];
   total: number;
 }
 
@@ -109,7 +119,7 @@ export async function fetchStrongest(driver: Driver, ids: readonly number[], out
   return new Map(rows.map((row) => [row.id, row.transitions]));
 }
 
-/** The setlists behind each (from, to) pair, newest first, for DataLoader batches. */
+/** The performances behind each (from, to) pair, newest first, each with its sources, for DataLoader batches. */
 export async function fetchSetlistsForPairs(pg: Pool, pairs: readonly { fromId: number; toId: number }[]) {
   const rows = await runSql(pg, 'api/transition-setlists', [pairs.map((p) => p.fromId), pairs.map((p) => p.toId)]);
   const byPair = new Map<string, SetlistRow[]>();
@@ -125,6 +135,7 @@ export async function fetchSetlistsForPairs(pg: Pool, pairs: readonly { fromId: 
       location: r.location,
       source: r.source,
       sourceUrl: r.source_url,
+      sources: (r.sources as { id: number; title: string; source: string; sourceUrl: string }[]).map((s) => ({ ...s, id: String(s.id) })),
       total: Number(r.total),
     };
     byPair.set(key, [...(byPair.get(key) ?? []), setlist]);

@@ -6,6 +6,7 @@ export interface StatsRow {
   artists: number;
   transitions: number;
   setlists: number;
+  performances: number;
   lastSyncAt: Date | null;
   lastCrawlAt: Date | null;
 }
@@ -19,6 +20,7 @@ export async function readStats(pg: Pool): Promise<StatsRow> {
     artists: row.artists,
     transitions: row.transitions,
     setlists: row.setlists,
+    performances: row.performances,
     lastSyncAt: row.last_sync_at,
     lastCrawlAt: row.last_crawl_at,
   };
