@@ -1,3 +1,4 @@
+import { encodeNotifyPayload, NOTIFY_CHANNELS } from '@songnodes/contracts';
 import { createServer, type Socket } from 'node:net';
 import { Client } from 'pg';
 import { connectTestDatabases, type TestDatabases } from '../support/databases';
@@ -82,11 +83,11 @@ describe('PostgreSQL going away under load', () => {
         // Recovered on its own: PostgreSQL reads answer, and NOTIFYs reach the subscription again.
         expect((await api.graphql(pgRead())).errors).toBeUndefined();
         await until(async () => {
-          await killer.query("SELECT pg_notify('crawl_progress', $1)", [JSON.stringify({ source: 'mixesdb', event: 'after-terminate' })]);
+          await killer.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.crawlProgress, encodeNotifyPayload(NOTIFY_CHANNELS.crawlProgress, { runId: null, source: 'mixesdb', event: 'source-skipped' })]);
           await sleep(100);
           return heard.length > 0;
         }, 'a NOTIFY after the LISTEN connection was terminated');
-        expect(heard[0]).toEqual({ crawlProgress: { event: 'after-terminate' } });
+        expect(heard[0]).toEqual({ crawlProgress: { event: 'source-skipped' } });
       } finally {
         await killer.end();
       }
@@ -149,14 +150,14 @@ describe('PostgreSQL going away under load', () => {
         await notifier.connect();
         try {
           await until(async () => {
-            await notifier.query("SELECT pg_notify('crawl_progress', $1)", [JSON.stringify({ source: 'mixesdb', event: 'after-restart' })]);
+            await notifier.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.crawlProgress, encodeNotifyPayload(NOTIFY_CHANNELS.crawlProgress, { runId: null, source: 'mixesdb', event: 'source-stopped' })]);
             await sleep(100);
             return heard.length > 0;
           }, 'a NOTIFY after the restart');
         } finally {
           await notifier.end();
         }
-        expect(heard[0]).toEqual({ crawlProgress: { event: 'after-restart' } });
+        expect(heard[0]).toEqual({ crawlProgress: { event: 'source-stopped' } });
       } finally {
         await ws.dispose();
         await api.app.close();
