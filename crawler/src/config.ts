@@ -61,6 +61,24 @@ export const crawlerConfigFields = {
     description: 'Crawlee storage (request queues persist here between runs)',
   },
   chromiumPath: { env: 'CHROMIUM_PATH', default: '/usr/bin/chromium', schema: envSchemas.string(), description: 'the system Chromium Playwright drives' },
+  healthPort: {
+    env: 'HEALTH_PORT',
+    default: '9464',
+    schema: envSchemas.integer(0, 65535),
+    description: 'port of `crawl worker`\'s /healthz, /readyz and /metrics (0: any free port)',
+  },
+  healthHost: {
+    env: 'HEALTH_HOST',
+    default: '127.0.0.1',
+    schema: envSchemas.string(),
+    description: 'address the health server binds (0.0.0.0 to let a cluster probe and scrape it)',
+  },
+  stallMinutes: {
+    env: 'CRAWLER_STALL_MINUTES',
+    default: '30',
+    schema: envSchemas.seconds(),
+    description: 'a worker that has been crawling this long without a request, page or target is not ready',
+  },
   workerId: { env: 'CRAWLER_WORKER_ID', default: `${hostname()}-${process.pid}`, schema: envSchemas.string(), description: 'names this worker in ops.crawl_runs' },
   logLevel: {
     env: 'LOG_LEVEL',

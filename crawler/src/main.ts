@@ -3,12 +3,14 @@ import { crawlUrl } from './crawl/crawl-url';
 import { crawlSample } from './crawl/sample-crawl';
 import { reparseBronze } from './crawl/reparse';
 import { runCrawl } from './crawl/run-crawl';
-import { runWorker } from './crawl/worker';
+import { createWorkerStatus, runWorker } from './crawl/worker';
 import { targetsCommand } from './cli/targets-command';
 import { parseRunArgs } from './cli/run-args';
 import { processOutput, UsageError, type Output } from './cli/output';
 import { createPool } from './db/pool';
 import { describeError } from './errors';
+import { createCrawlerMetrics } from './health/metrics';
+import { startWorkerHealth } from './health/worker-health';
 import { createLogger } from './logger';
 import { mixesdbSamplePages, runReplayCli, startReplayServer } from './replay';
 
@@ -18,7 +20,8 @@ const USAGE = `usage: npm run crawl -- <command>
   targets list                                   show targets and their search state
   run [--source mixesdb|1001tracklists|setlistfm] [--limit N] [--force]
                                                  search due targets and scrape the setlists found
-  worker [--source ...] [--interval-minutes 10]  keep crawling: due targets on a timer and whenever a crawl is requested
+  worker [--source ...] [--interval-minutes 10]  keep crawling: due targets on a timer and whenever a crawl is requested;
+                                                 /healthz, /readyz, /metrics on HEALTH_HOST:HEALTH_PORT; SIGTERM stops it cleanly
   url <setlist-url>                              scrape one setlist now
   reparse                                        rebuild silver from bronze with the current parsers
   replay --sample [--port-base N] | --dir <path> serve stored pages at local base URLs (no internet)
@@ -33,7 +36,7 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
   }
   const config = loadCrawlerConfig();
   const logger = createLogger(config.logLevel);
-  const pool = createPool(config.databaseUrl);
+  const pool = createPool(config.databaseUrl, logger);
   try {
     switch (command) {
       case 'targets':
@@ -42,7 +45,8 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         const summary = await runCrawl({ config, pool, logger }, parseRunArgs(rest));
         for (const [source, s] of Object.entries(summary.sources)) {
           const note = s.skipped ? `skipped: ${s.skipped}` : s.stopped ? `stopped: ${s.stopped}` : '';
-          out.line(`${source.padEnd(14)} targets ${s.targets}  setlists ${s.setlists}  failed ${s.failedTargets}  ${note}`.trimEnd());
+          const local = s.localFailures ? ` (${s.localFailures} on our side)` : '';
+          out.line(`${source.padEnd(14)} targets ${s.targets}  setlists ${s.setlists}  failed ${s.failedTargets}${local}  ${note}`.trimEnd());
         }
         out.line(`crawl run ${summary.runId} finished`);
         return 0;
@@ -52,11 +56,26 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         const minutes = intervalAt >= 0 ? Number(rest[intervalAt + 1]) : 10;
         if (!(minutes > 0)) throw new UsageError('--interval-minutes takes a positive number');
         const args = intervalAt >= 0 ? rest.filter((_, i) => i !== intervalAt && i !== intervalAt + 1) : rest;
+        const runArgs = parseRunArgs(args);
+        // SIGTERM (Kubernetes) or Ctrl-C: claim nothing more, finish the page in progress, give the target back
+        // (its row lock is released at once for another worker), close Crawlee and the browser, exit 0.
         const stop = new AbortController();
-        process.once('SIGINT', () => stop.abort());
-        process.once('SIGTERM', () => stop.abort());
-        const runs = await runWorker({ config, pool, logger }, { ...parseRunArgs(args), intervalMs: minutes * 60_000, signal: stop.signal });
-        out.line(`worker stopped after ${runs} run(s)`);
+        const onSignal = (signal: NodeJS.Signals) => {
+          logger.info({ signal }, 'stopping: no more claims; the target in progress is given back');
+          stop.abort();
+        };
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        const metrics = createCrawlerMetrics();
+        const status = createWorkerStatus();
+        const health = await startWorkerHealth({ config, pool, logger, metrics, status });
+        out.line(`crawl worker: health and metrics on ${health.url} (/healthz, /readyz, /metrics)`);
+        try {
+          const runs = await runWorker({ config, pool, logger, metrics }, { ...runArgs, intervalMs: minutes * 60_000, signal: stop.signal, status });
+          out.line(`worker stopped after ${runs} run(s)`);
+        } finally {
+          await health.close();
+        }
         return 0;
       }
       case 'url': {

@@ -1,11 +1,11 @@
-import { Configuration, log as crawleeLog } from '@crawlee/basic';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { CrawlerConfig } from '../config';
 import { finishCrawlRun, startCrawlRun } from '../db/runs';
-import { NonRetryableError } from '../errors';
+import { NonRetryableError, describeError } from '../errors';
 import { SOURCES } from '../sources/registry';
-import { runCrawler } from './crawl-target';
+import { createCrawlerMetrics } from '../health/metrics';
+import { loadSetlistPages } from './crawl-target';
 import { createProgressReporter } from './progress';
 import { openSourceRun } from './source-run';
 import type { StoredSetlist } from './store-page';
@@ -25,19 +25,18 @@ export async function crawlUrl(deps: { config: CrawlerConfig; pool: Pool; logger
   const unavailable = match.source.unavailableReason(config);
   if (unavailable) throw new NonRetryableError(unavailable);
 
-  // Our logger reports every request outcome; Crawlee's own console logging would say it twice.
-  crawleeLog.setLevel(crawleeLog.LEVELS.OFF);
   const runId = await startCrawlRun(pool, config.workerId, 'url', { url });
-  const configuration = new Configuration({ persistStorage: true, purgeOnStart: false, storageClientOptions: { localDataDirectory: config.storageDir } });
-  const run = await openSourceRun({ config, pool, logger, runId, configuration, report: createProgressReporter(pool, logger) }, match.source);
+  const metrics = createCrawlerMetrics();
   try {
-    await run.crawler.addRequests([{ url: match.ref.url, uniqueKey: `${match.ref.url}#url.${runId}`, userData: { ref: match.ref } }]);
-    await runCrawler(run);
+    const run = await openSourceRun({ config, pool, logger, runId, metrics, report: createProgressReporter(pool, logger) }, match.source);
+    await loadSetlistPages(run, [match.ref], `url.${runId}`).finally(() => run.close());
+    const lost = run.failedLocally.get(match.ref.url);
+    if (lost) throw lost;
     const stored = run.handled.get(match.ref.url) ?? [];
     await finishCrawlRun(pool, runId, 'ok', { stored });
     return stored;
   } catch (error) {
-    await finishCrawlRun(pool, runId, 'failed', { error: String(error) });
+    await finishCrawlRun(pool, runId, 'failed', { error: describeError(error) }).catch(() => undefined);
     throw error;
   }
 }

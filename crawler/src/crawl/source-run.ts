@@ -4,15 +4,14 @@ import type { Pool } from 'pg';
 import type { CrawlerConfig } from '../config';
 import { savePage } from '../db/bronze';
 import { countSourceRequest } from '../db/runs';
-import { SourceStoppedError } from '../errors';
+import { LocalFailureError, ShutdownError, SourceStoppedError, describeError, isDatabaseError } from '../errors';
+import type { CrawlerMetrics } from '../health/metrics';
 import { CircuitBreaker } from '../http/circuit-breaker';
 import { PoliteFetcher } from '../http/polite-fetcher';
 import type { CrawlSource, SourceContext } from '../sources/types';
 import { handleSetlistPage, type SourceRun } from './crawl-target';
-import type { createProgressReporter } from './progress';
-
-/** How long an in-progress request stays locked in the persisted queue (see openSourceRun). */
-const RESUME_LOCK_SECONDS = 3;
+import { crawlStateDir, crawleeConfiguration, discardCrawlState } from './crawl-state';
+import type { ReportProgress } from './progress';
 
 /** What every source's part of one run shares. */
 export interface RunDeps {
@@ -20,14 +19,31 @@ export interface RunDeps {
   pool: Pool;
   logger: Logger;
   runId: number;
-  configuration: Configuration;
-  report: ReturnType<typeof createProgressReporter>;
+  report: ReportProgress;
+  metrics: CrawlerMetrics;
+  /** aborted when the worker stops */
+  signal?: AbortSignal;
 }
 
-/** Sets a source up for a run: its polite fetcher and breaker, its persisted request queue and its crawler. */
+/**
+ * Sets a source up for a run: its polite fetcher and breaker, and its Crawlee request queue and crawler over an
+ * empty state (crawl-state.ts: whatever a previous process left is discarded). Throws LocalFailureError
+ * 'crawl-state' only when even an empty state cannot be opened (an unwritable CRAWLER_STORAGE_DIR).
+ */
 export async function openSourceRun(deps: RunDeps, source: CrawlSource): Promise<SourceRun> {
-  const { config, pool, logger, runId, configuration, report } = deps;
+  const { config, pool, logger, runId, report, metrics, signal } = deps;
   const breaker = new CircuitBreaker({ threshold: config.breakerThreshold });
+  const run = {
+    source,
+    report,
+    metrics,
+    breaker,
+    signal,
+    handled: new Map(),
+    failed: new Map(),
+    failedLocally: new Map(),
+    stopped: null,
+  } as Omit<SourceRun, 'context' | 'crawler' | 'resetState' | 'close'> as SourceRun;
   const fetcher = new PoliteFetcher({
     source: source.name,
     userAgent: config.userAgent,
@@ -38,24 +54,65 @@ export async function openSourceRun(deps: RunDeps, source: CrawlSource): Promise
     backoffMaxMs: config.backoffMaxSeconds * 1000,
     breaker,
     headers: source.headers?.(config),
-    beforeRequest: source.name === 'setlistfm' ? () => checkDailyCap(pool, config.setlistfmDailyCap) : undefined,
+    beforeRequest: source.name === 'setlistfm' ? () => checkDailyCap(run, pool, config.setlistfmDailyCap) : undefined,
     onRetry: (info) => logger.info({ source: source.name, ...info }, 'retrying'),
+    onResponse: (status) => metrics.request(source.name, status),
+    signal,
   });
-  const context: SourceContext = {
+  run.context = {
     config,
     pool,
     logger: logger.child({ source: source.name }),
     fetcher,
     crawlRunId: runId,
-    savePage: (page, kind) => savePage(pool, { ...page, source: source.name, kind, crawlRunId: runId }),
+    savePage: async (page, kind) => {
+      const id = await savePage(pool, { ...page, source: source.name, kind, crawlRunId: runId });
+      metrics.page(source.name, kind, page.status);
+      return id;
+    },
   };
-  const queue = await RequestQueue.open(`songnodes-${source.name}`, { config: configuration });
-  const run: SourceRun = { source, context, queue, report, handled: new Map(), failed: new Map(), stopped: null, crawler: undefined as never };
-  run.crawler = source.createSetlistCrawler({
-    context,
+  const dir = crawlStateDir(config.storageDir, source.name);
+  let configuration: Configuration | null = null;
+  // A crawler whose run() failed early never tore down: its event manager's timers would outlive it (and keep a
+  // process from exiting). Closing an event manager that is already closed does nothing.
+  const detach = async () => {
+    await configuration?.getEventManager().close().catch(() => undefined);
+    configuration = null;
+  };
+  const openEmpty = async () => {
+    await detach();
+    const discarded = await discardCrawlState(dir).catch((error: unknown) => {
+      throw new LocalFailureError('crawl-state', `cannot delete ${dir}: ${describeError(error)}`, { cause: error });
+    });
+    configuration = await attachCrawlee(run, dir).catch((error: unknown) => {
+      throw new LocalFailureError('crawl-state', `an empty Crawlee state at ${dir} fails: ${describeError(error)}`, { cause: error });
+    });
+    return discarded;
+  };
+  run.resetState = async (why) => {
+    run.context.logger.warn({ dir, err: describeError(why) }, 'Crawlee state failed: reset to an empty one and going on (its pages are in bronze)');
+    metrics.stateReset(source.name);
+    await openEmpty();
+  };
+  run.close = async () => {
+    await detach();
+    await discardCrawlState(dir).catch((error: unknown) => run.context.logger.warn({ dir, err: describeError(error) }, 'could not delete the Crawlee state'));
+  };
+  if (await openEmpty()) {
+    run.context.logger.info({ dir }, 'discarded the Crawlee state a process that did not finish left behind; its targets are claimed again');
+  }
+  return run;
+}
+
+/** A fresh Crawlee configuration, request queue and crawler over the state in `dir`; returns the configuration. */
+async function attachCrawlee(run: SourceRun, dir: string): Promise<Configuration> {
+  const configuration = crawleeConfiguration(dir);
+  const queue = await RequestQueue.open(`songnodes-${run.source.name}`, { config: configuration });
+  run.crawler = run.source.createSetlistCrawler({
+    context: run.context,
     configuration,
     requestQueue: queue,
-    onFailure: (ref, error) => run.failed.set(ref.url, error.message),
+    onFailure: (ref, error) => recordPageFailure(run, ref.url, error),
     onPage: async (ref, page) => {
       try {
         await handleSetlistPage(run, ref, page);
@@ -65,14 +122,33 @@ export async function openSourceRun(deps: RunDeps, source: CrawlSource): Promise
       }
     },
   });
-  // Crawlee locks a request it hands out for at least 60 s, and the lock is persisted with the queue. A worker
-  // killed mid-request would make its restart wait that long for its own request. With one request at a time per
-  // source there is nothing to protect against, so a short lock lets a restarted worker resume at once.
-  queue.requestLockSecs = RESUME_LOCK_SECONDS;
-  return run;
+  return configuration;
 }
 
-async function checkDailyCap(pool: Pool, cap: number): Promise<void> {
+/**
+ * A setlist page Crawlee gave up on: the source's doing (recorded on the target as not usable) or ours (the
+ * target is tried again soon). A page cut short by shutdown is neither: it stays queued.
+ */
+function recordPageFailure(run: SourceRun, url: string, error: Error): void {
+  const local =
+    error instanceof LocalFailureError
+      ? error
+      : isDatabaseError(error)
+        ? new LocalFailureError('database', `storing ${url}: ${describeError(error)}`, { cause: error })
+        : null;
+  if (local) {
+    run.failedLocally.set(url, local);
+    run.metrics.setlistRefused(run.source.name, 'local_failure');
+  } else if (!(error instanceof ShutdownError)) {
+    run.failed.set(url, error.message);
+    run.metrics.setlistRefused(run.source.name, 'page_failed');
+  }
+}
+
+async function checkDailyCap(run: SourceRun, pool: Pool, cap: number): Promise<void> {
   const today = await countSourceRequest(pool, 'setlistfm');
-  if (today > cap) throw new SourceStoppedError('setlistfm', `daily cap of ${cap} requests reached`);
+  if (today > cap) {
+    run.stopped = new SourceStoppedError('setlistfm', `daily cap of ${cap} requests reached`);
+    throw run.stopped;
+  }
 }

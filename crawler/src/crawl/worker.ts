@@ -1,52 +1,89 @@
-import { listenStatement, NOTIFY_CHANNELS } from '@songnodes/contracts';
-import { Client } from 'pg';
-import type { Logger } from 'pino';
-import type { Pool } from 'pg';
-import type { CrawlerConfig } from '../config';
+import { NOTIFY_CHANNELS } from '@songnodes/contracts';
+import type { CrawlerMetrics } from '../health/metrics';
 import { describeError } from '../errors';
-import { runCrawl, type RunCrawlOptions } from './run-crawl';
+import { NotifyListener } from './notify-listener';
+import { runCrawl, type CrawlDeps, type RunCrawlOptions } from './run-crawl';
+
+/** After a failed run (PostgreSQL away, say) the next one comes this soon, or at the interval if that is sooner. */
+const RETRY_AFTER_FAILURE_MS = 60_000;
 
 /** Options of `crawl worker`. */
-export interface WorkerOptions extends RunCrawlOptions {
+export interface WorkerOptions extends Omit<RunCrawlOptions, 'signal'> {
   /** run at least this often, even without a request @default 10 minutes */
   intervalMs: number;
-  /** stops the loop (SIGINT/SIGTERM in the CLI, the test in tests) */
+  /** stops the loop (SIGINT/SIGTERM in the CLI, the test in tests): no more claims, the current target given back */
   signal: AbortSignal;
+  /** the loop writes its state here for the health server (worker-health.ts) */
+  status?: WorkerStatus;
+}
+
+export type WorkerState = 'starting' | 'crawling' | 'sleeping' | 'stopping' | 'stopped';
+
+/** What the loop is doing, since when, and how its runs went. */
+export interface WorkerStatus {
+  state: WorkerState;
+  /** ms since the epoch when `state` was entered */
+  since: number;
+  runs: number;
+  lastError: string | null;
+}
+
+export function createWorkerStatus(): WorkerStatus {
+  return { state: 'starting', since: Date.now(), runs: 0, lastError: null };
 }
 
 /**
  * `crawl worker`: a long-running crawler. It runs a crawl (due targets only), then sleeps until the interval
  * passes or someone asks for a crawl (`NOTIFY crawl_requested`, sent by the API's requestCrawl mutation). Several
- * workers can run side by side: targets are claimed with SKIP LOCKED. A failed run is logged and the loop goes on.
+ * workers can run side by side: targets are claimed with SKIP LOCKED. A failed run is logged and the loop goes on;
+ * PostgreSQL going away fails runs until it is back, and never ends the loop.
  */
-export async function runWorker(deps: { config: CrawlerConfig; pool: Pool; logger: Logger }, options: WorkerOptions): Promise<number> {
-  const listener = new Client({ connectionString: deps.config.databaseUrl, application_name: 'songnodes-crawler-worker' });
+export async function runWorker(deps: CrawlDeps & { metrics?: CrawlerMetrics }, options: WorkerOptions): Promise<number> {
+  const { signal, intervalMs, status = createWorkerStatus(), ...runOptions } = options;
+  const enter = (state: WorkerState) => {
+    status.state = state;
+    status.since = Date.now();
+  };
   let wake: (() => void) | null = null;
-  listener.on('notification', () => wake?.());
-  await listener.connect();
-  await listener.query(listenStatement(NOTIFY_CHANNELS.crawlRequested));
-  let runs = 0;
+  const listener = new NotifyListener({
+    connectionString: deps.config.databaseUrl,
+    channel: NOTIFY_CHANNELS.crawlRequested,
+    logger: deps.logger,
+    onNotify: () => wake?.(),
+  });
+  await listener.start();
+  signal.addEventListener('abort', () => enter('stopping'), { once: true });
   try {
-    while (!options.signal.aborted) {
+    while (!signal.aborted) {
+      enter('crawling');
+      let sleepMs = intervalMs;
       try {
-        const summary = await runCrawl(deps, options);
-        runs += 1;
-        deps.logger.info({ runId: summary.runId, sources: summary.sources }, 'worker run finished');
+        const summary = await runCrawl(deps, { ...runOptions, signal });
+        status.runs += 1;
+        status.lastError = null;
+        deps.logger.info({ runId: summary.runId, sources: summary.sources, aborted: summary.aborted ?? false }, 'worker run finished');
       } catch (error) {
-        deps.logger.error({ err: describeError(error) }, 'worker run failed; trying again at the next wake-up');
+        status.lastError = describeError(error);
+        sleepMs = Math.min(intervalMs, RETRY_AFTER_FAILURE_MS);
+        deps.logger.error({ err: describeError(error), retryInMs: sleepMs }, 'worker run failed; trying again soon');
       }
+      if (signal.aborted) break;
+      enter('sleeping');
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.intervalMs);
-        wake = () => {
+        const done = () => {
           clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          wake = null;
           resolve();
         };
-        options.signal.addEventListener('abort', wake, { once: true });
+        const timer = setTimeout(done, sleepMs);
+        wake = done;
+        signal.addEventListener('abort', done, { once: true });
       });
-      wake = null;
     }
   } finally {
-    await listener.end();
+    await listener.close();
+    enter('stopped');
   }
-  return runs;
+  return status.runs;
 }

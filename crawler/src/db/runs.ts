@@ -26,3 +26,9 @@ export async function countSourceRequest(pool: Pool, source: string): Promise<nu
   const { rows } = await pool.query(crawlerSql('source-usage-count'), [source]);
   return rows[0].requests;
 }
+
+/** The sources whose breaker pause is running now (every worker sees the same ops.source_state). */
+export async function readPausedSources(pool: Pool): Promise<string[]> {
+  const { rows } = await pool.query(crawlerSql('source-state-paused'));
+  return rows.map((r) => r.source as string);
+}

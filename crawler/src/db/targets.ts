@@ -31,6 +31,12 @@ export async function listTargets(pool: Pool): Promise<TargetRow[]> {
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+/** Due targets per source (next_search_after passed), for the worker's queue-depth gauge. */
+export async function countDueTargets(pool: Pool): Promise<Partial<Record<SourceName, number>>> {
+  const { rows } = await pool.query(crawlerSql('targets-due-count'));
+  return Object.fromEntries(rows.map((r) => [r.source, Number(r.due)]));
+}
+
 /** A claimed target: its row stays locked until `finish` or `release`. */
 export interface ClaimedTarget {
   target: TargetSearch;
@@ -59,11 +65,17 @@ export async function claimTarget(
   options: { force: boolean; exclude: number[] },
 ): Promise<ClaimedTarget | null> {
   const client = await pool.connect();
+  // The connection idles inside its transaction while the target is crawled; if PostgreSQL drops it then, the
+  // error must not go unhandled (it would end the process). The lock is gone with it; finish() will say so.
+  const onLost = (error: Error) => lost.push(error);
+  const lost: Error[] = [];
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     const { rows } = await client.query(crawlerSql('targets-claim'), [sources, options.force, options.exclude]);
     if (rows.length === 0) {
       await client.query('ROLLBACK');
+      client.off('error', onLost);
       client.release();
       return null;
     }
@@ -71,18 +83,21 @@ export async function claimTarget(
     const target: TargetSearch = { id: Number(row.id), artist: row.artist, title: row.title, source: row.source, attempts: row.attempts };
     return {
       target,
-      finish: (result) => endClaim(client, 'COMMIT', target.id, result),
-      release: () => endClaim(client, 'ROLLBACK', target.id, null),
+      finish: (result) => endClaim(client, 'COMMIT', target.id, result, lost).finally(() => client.off('error', onLost)),
+      release: () => endClaim(client, 'ROLLBACK', target.id, null, lost).finally(() => client.off('error', onLost)),
     };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
+    client.off('error', onLost);
+    client.release(lost.length > 0 ? lost[0] : undefined);
     throw error;
   }
 }
 
-async function endClaim(client: PoolClient, how: 'COMMIT' | 'ROLLBACK', id: number, result: TargetResult | null) {
+async function endClaim(client: PoolClient, how: 'COMMIT' | 'ROLLBACK', id: number, result: TargetResult | null, lost: Error[]) {
+  let failure: Error | undefined = lost[0];
   try {
+    if (failure) throw failure;
     if (result) {
       await client.query(crawlerSql('targets-finish'), [
         id,
@@ -94,7 +109,11 @@ async function endClaim(client: PoolClient, how: 'COMMIT' | 'ROLLBACK', id: numb
       ]);
     }
     await client.query(how);
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
   } finally {
-    client.release();
+    // A connection that failed is destroyed rather than returned to the pool.
+    client.release(failure);
   }
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NonRetryableError, RetryableError, SourceStoppedError, describeError } from '../errors';
+import { NonRetryableError, RetryableError, ShutdownError, SourceStoppedError, describeError } from '../errors';
+import type { RequestStatus } from '../health/metrics';
 import type { CircuitBreaker } from './circuit-breaker';
 import { RobotsCache } from './robots';
 
@@ -22,6 +23,10 @@ export interface PoliteFetcherOptions {
   /** called before every network request; throw SourceStoppedError to stop (daily caps) */
   beforeRequest?: () => Promise<void>;
   onRetry?: (info: { url: string; attempt: number; delayMs: number; why: string }) => void;
+  /** called after every network request with its HTTP status, or how it failed without one (metrics) */
+  onResponse?: (status: RequestStatus) => void;
+  /** aborted when the worker stops: waits and requests end at once with ShutdownError */
+  signal?: AbortSignal;
 }
 
 /** A response as the crawler keeps it (bronze.pages). */
@@ -61,6 +66,7 @@ export class PoliteFetcher {
 
   private async getWithRetries(url: string): Promise<FetchedPage> {
     const { breaker, source } = this.options;
+    this.throwIfStopping();
     if (breaker.isOpen) throw new SourceStoppedError(source, `paused: ${breaker.reason}`);
     if (this.options.respectRobotsTxt !== false && !(await this.robots.isAllowed(url))) {
       throw new NonRetryableError(`robots.txt of ${new URL(url).origin} disallows ${url}`);
@@ -82,7 +88,7 @@ export class PoliteFetcher {
         const backoff = Math.min(this.options.backoffBaseMs * 2 ** attempt, this.options.backoffMaxMs);
         const delayMs = Math.max(backoff, Math.min(error.retryAfterMs ?? 0, this.options.backoffMaxMs));
         this.options.onRetry?.({ url, attempt: attempt + 1, delayMs, why: error.message });
-        await sleep(delayMs);
+        await this.sleep(delayMs);
       }
     }
   }
@@ -90,16 +96,19 @@ export class PoliteFetcher {
   private async request(url: string): Promise<FetchedPage & { retryAfter?: string | null }> {
     await this.options.beforeRequest?.();
     const wait = this.lastRequestAt + this.options.minDelayMs - Date.now();
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await this.sleep(wait);
+    this.throwIfStopping();
     this.lastRequestAt = Date.now();
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
     try {
       const response = await fetch(url, {
         headers: { 'user-agent': this.options.userAgent, ...this.options.headers },
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout,
         redirect: 'follow',
       });
       // PostgreSQL text cannot hold NUL: keep the evidence storable, and let the parsers' corruption check see it.
       const body = (await response.text()).replace(/\u0000/g, '\uFFFD');
+      this.options.onResponse?.(response.status);
       return {
         url: response.url || url,
         status: response.status,
@@ -108,8 +117,23 @@ export class PoliteFetcher {
         retryAfter: response.headers.get('retry-after'),
       };
     } catch (error) {
+      this.options.onResponse?.(this.options.signal?.aborted ? 'aborted' : timeout.aborted ? 'timeout' : 'network');
+      this.throwIfStopping();
       // Timeouts, resets and bodies cut short: the page may well be there next time.
       throw new RetryableError(`${describeError(error)} while fetching ${url}`);
+    }
+  }
+
+  private throwIfStopping(): void {
+    if (this.options.signal?.aborted) throw new ShutdownError(`the worker is stopping; ${this.options.source} request not made`);
+  }
+
+  /** Waits `ms`, or less when the worker stops. */
+  private async sleep(ms: number): Promise<void> {
+    try {
+      await sleep(ms, undefined, this.options.signal ? { signal: this.options.signal } : undefined);
+    } catch {
+      this.throwIfStopping();
     }
   }
 }

@@ -1,5 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createProgressReporter, type ProgressEvent } from '../../src/crawl/progress';
 import { runCrawl } from '../../src/crawl/run-crawl';
 import { addTarget } from '../../src/db/targets';
+import { createCrawlerMetrics } from '../../src/health/metrics';
 import { mixesdbPagesFromCsv, startCrawlHarness, type CrawlHarness } from '../support/crawl-harness';
 
 // Bad input never crashes a run and never reaches silver as if it were complete. The 7 real mixes that play
@@ -81,5 +84,45 @@ describe('crawl run under failures', () => {
     const next = await runCrawl({ ...h, config }, { sources: ['mixesdb'], force: true });
     expect(next.sources.mixesdb?.skipped).toMatch(/^paused until .*2 consecutive failed requests/);
     expect(h.replay.requests.length).toBe(before);
+  });
+});
+
+// PostgreSQL dropping the crawler's connections mid-target (a restart, a failover, pg_terminate_backend) is a
+// failure of ours: logged and retried, never a pause, never a blocked target, never the end of the process.
+describe('crawl run when PostgreSQL drops its connections', () => {
+  let h: CrawlHarness;
+  beforeAll(async () => {
+    h = await startCrawlHarness(mixesdbPagesFromCsv());
+    await addTarget(h.pool, 'Robert Hood', 'Range', ['mixesdb']);
+  });
+  afterAll(() => h.close());
+
+  it('loses only the bookkeeping of the target in progress, which the next run finishes', async () => {
+    const progress = createProgressReporter(h.pool, h.logger);
+    let setlists = 0;
+    const report = async (event: ProgressEvent) => {
+      if (event.event === 'setlist' && ++setlists === 3) {
+        // every other connection of this database, the claim's open transaction among them
+        const killed = await h.pool.query(
+          `SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid()) t`,
+        );
+        expect(killed.rows[0].n).toBeGreaterThanOrEqual(1);
+        await sleep(200); // the pool and the claim notice their connections are gone
+      }
+      await progress(event);
+    };
+    const metrics = createCrawlerMetrics();
+    const first = await runCrawl({ ...h, report, metrics }, { sources: ['mixesdb'] });
+    expect(first.sources.mixesdb).toEqual({ targets: 0, setlists: 0, failedTargets: 0, localFailures: 1 });
+    expect(await metrics.registry.metrics()).toContain('songnodes_crawl_local_failures_total{source="mixesdb",kind="database"} 1');
+    const state = async () => (await h.pool.query('SELECT status, setlists_found FROM ops.target_track_searches')).rows;
+    expect(await state()).toEqual([{ status: 'pending', setlists_found: 0 }]);
+    const paused = await h.pool.query('SELECT source FROM ops.source_state WHERE paused_until > now()');
+    expect(paused.rows).toEqual([]);
+
+    const second = await runCrawl(h, { sources: ['mixesdb'] });
+    expect(second.sources.mixesdb).toEqual({ targets: 1, setlists: 8, failedTargets: 0 });
+    expect(await state()).toEqual([{ status: 'done', setlists_found: 8 }]);
   });
 });
