@@ -10,12 +10,17 @@ export type Detection = { format: ImportFormat } | { format: null; reason: strin
 const CUE_COMMAND = /^\s*(?:REM|PERFORMER|TITLE|FILE|TRACK\s+\d+\s+AUDIO|INDEX\s+\d+)\b/im;
 const CUE_TRACK = /^\s*TRACK\s+\d+\s+AUDIO\b/im;
 const WIKI_TRACKLIST = /^==\s*Tracklist\s*==\s*$/im;
-const CSV_HEADER = /^\ufeff?[^\n]*\b(?:raw|mix_url)\b[^\n]*,/i;
 const BINARY = /[\u0000-\u0008\u000e-\u001f]/;
 
 /** Files a folder import passes over without a word: notes beside the data, hidden files. */
 export function isIgnoredInFolder(name: string): boolean {
   return name.startsWith('.') || /^(SOURCE|README|LICEN[CS]E|NOTICE)(\.|$)/i.test(name) || /\.(md|gz|zip|png|jpe?g|pdf)$/i.test(name);
+}
+
+/** A first line of comma-separated names with a `raw` or `mix_url` column. */
+function isCsvHeader(head: string): boolean {
+  const columns = (head.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
+  return columns.length > 1 && (columns.includes('raw') || columns.includes('mix_url'));
 }
 
 export function detectFormat(name: string, head: string): Detection {
@@ -40,7 +45,7 @@ export function detectFormat(name: string, head: string): Detection {
     default:
       if (CUE_TRACK.test(head) && CUE_COMMAND.test(head)) return { format: 'cue' };
       if (WIKI_TRACKLIST.test(head)) return { format: 'mixesdb-wikitext' };
-      if (CSV_HEADER.test(head)) return { format: 'mixesdb-csv' };
+      if (isCsvHeader(head)) return { format: 'mixesdb-csv' };
       if (/^\s*</.test(head)) return { format: null, reason: 'markup of unknown kind' };
       return { format: 'text' };
   }

@@ -30,8 +30,11 @@ function startLine(endLine: number, raw: string): number {
   return endLine - (raw.trim().match(/\n/g)?.length ?? 0);
 }
 
-function readRecords(file: ImportFile): { header: string; records: CsvRecord[]; skippedLines: RefusedEntry[]; columns: string[] } {
-  const skippedLines: RefusedEntry[] = [];
+/** A record csv-parse could not read, with its text. */
+type Skipped = RefusedEntry & { raw: string };
+
+function readRecords(file: ImportFile): { header: string; records: CsvRecord[]; skippedLines: Skipped[]; columns: string[] } {
+  const skippedLines: Skipped[] = [];
   const parsed = parse(file.text.replace(/^\ufeff/, ''), {
     columns: true,
     info: true,
@@ -39,8 +42,9 @@ function readRecords(file: ImportFile): { header: string; records: CsvRecord[]; 
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (error, raw) => {
-      const line = typeof error?.lines === 'number' ? error.lines : null;
-      skippedLines.push({ key: `line ${line ?? '?'}`, line, reason: `unreadable CSV record: ${error?.message ?? 'unknown error'} (${JSON.stringify((raw ?? '').slice(0, 120))})` });
+      const line = typeof error?.lines === 'number' ? startLine(error.lines, raw ?? '') : null;
+      const reason = `unreadable CSV record: ${error?.message ?? 'unknown error'} (${JSON.stringify((raw ?? '').slice(0, 120))})`;
+      skippedLines.push({ key: `line ${line ?? '?'}`, line, reason, raw: raw ?? '' });
       return undefined;
     },
   }) as { record: Record<string, string | undefined>; raw: string; info: { lines: number; columns: { name: string }[] } }[];
@@ -64,14 +68,17 @@ function readRecords(file: ImportFile): { header: string; records: CsvRecord[]; 
   return { header, records, skippedLines, columns };
 }
 
-/** Why a mix's rows cannot be stored as they are, or null. */
-function mixProblem(records: CsvRecord[], skipped: RefusedEntry[]): string | null {
+/**
+ * Why a mix's rows cannot be stored as they are, or null. An unreadable record is the mix's when it sits between
+ * two of its rows or its text names the mix's URL (an unclosed quote swallows the rows after it).
+ */
+function mixProblem(records: CsvRecord[], skipped: Skipped[], mixUrl: string | null): string | null {
   const bad = records.find((r) => !Number.isInteger(r.row.position) || r.row.position < 1);
   if (bad) return `line ${bad.line}: position "${bad.raw.split(',')[3] ?? ''}" is not a positive whole number`;
   const first = records[0]?.line ?? 0;
   const last = records[records.length - 1]?.line ?? 0;
-  const lost = skipped.find((s) => s.line !== null && s.line > first && s.line < last);
-  return lost ? `line ${lost.line} inside this mix is unreadable: storing the rest would invent a transition across it` : null;
+  const lost = skipped.find((s) => (s.line !== null && s.line > first && s.line < last) || (mixUrl !== null && s.raw.includes(mixUrl)));
+  return lost ? `line ${lost.line} of this mix is unreadable: storing the rest would invent a transition across it` : null;
 }
 
 function mixEntry(file: ImportFile, header: string, mixUrl: string, records: CsvRecord[]): ImportEntry | RefusedEntry {
@@ -125,10 +132,10 @@ export function readMixesdbCsv(file: ImportFile): ReadResult {
   const { header, records, skippedLines, columns } = read;
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) return { entries: [], refused: [{ key: file.name, line: 1, reason: `CSV header lacks ${missing.join(', ')}` }] };
-  const refused: RefusedEntry[] = [...skippedLines];
+  const refused: RefusedEntry[] = skippedLines.map(({ raw: _raw, ...r }) => r);
   if (!columns.includes('mix_url')) {
     if (records.length === 0) return { entries: [], refused: [...refused, { key: file.name, line: null, reason: 'no rows' }] };
-    const problem = mixProblem(records, skippedLines);
+    const problem = mixProblem(records, skippedLines, null);
     return problem ? { entries: [], refused: [...refused, { key: 'file', line: records[0]?.line ?? null, reason: problem }] } : { entries: [fileEntry(file, header, records)], refused };
   }
   const mixes = new Map<string, CsvRecord[]>();
@@ -143,7 +150,7 @@ export function readMixesdbCsv(file: ImportFile): ReadResult {
   }
   const entries: ImportEntry[] = [];
   for (const [mixUrl, mixRecords] of mixes) {
-    const problem = mixProblem(mixRecords, skippedLines);
+    const problem = mixProblem(mixRecords, skippedLines, mixUrl);
     const entry = problem ? { key: mixUrl, line: mixRecords[0]?.line ?? null, reason: problem } : mixEntry(file, header, mixUrl, mixRecords);
     if ('parse' in entry) entries.push(entry);
     else refused.push(entry);
