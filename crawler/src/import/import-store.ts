@@ -41,6 +41,9 @@ export interface KnownEntry {
   pageId: number | null;
   source: string;
   sourceUrl: string | null;
+  /** what storing it did then: a setlist in silver, or a parse that was not refined (with why) */
+  refined: boolean;
+  reason: string | null;
 }
 
 /** Entries another import already stored, by content hash. */
@@ -48,7 +51,10 @@ export async function findKnownEntries(pool: Pool, sha256s: string[]): Promise<M
   const known = new Map<string, KnownEntry>();
   for (let i = 0; i < sha256s.length; i += 5000) {
     const { rows } = await pool.query(crawlerSql('import-items-known'), [sha256s.slice(i, i + 5000)]);
-    for (const r of rows) known.set(r.entry_sha256, { pageId: r.page_id === null ? null : Number(r.page_id), source: r.source, sourceUrl: r.source_url });
+    for (const r of rows) {
+      const pageId = r.page_id === null ? null : Number(r.page_id);
+      known.set(r.entry_sha256, { pageId, source: r.source, sourceUrl: r.source_url, refined: r.outcome !== 'not-refined', reason: r.reason });
+    }
   }
   return known;
 }

@@ -17,7 +17,7 @@ import type { Pool } from 'pg';
 import { finishCrawlRun, startCrawlRun } from '../db/runs';
 import { describeError } from '../errors';
 import { detectFormat } from './detect-format';
-import { findImport, findKnownEntries, finishImport, recordItem, startImport, storeEntry, type ItemRecord } from './import-store';
+import { findImport, findKnownEntries, finishImport, recordItem, startImport, storeEntry, type ItemRecord, type KnownEntry } from './import-store';
 import { listImportFiles } from './list-files';
 import type { Progress } from './progress-bar';
 import { readerFor } from './readers';
@@ -117,17 +117,23 @@ async function importEntry(
   file: ImportFile,
   format: ImportFormat,
   entry: ImportEntry,
-  known: { pageId: number | null; source: string; sourceUrl: string | null } | null,
+  known: KnownEntry | null,
   runId: number,
   summary: ImportSummary,
 ): Promise<ItemRecord> {
   const base = { key: entry.key, line: entry.line, sha256: entry.sha256 };
   if (known) {
-    // The same text was stored from another file: the same setlist, already in silver.
+    // The same text was stored from another file: the same setlist, already in silver (or the same empty page).
     summary.entries.known += 1;
+    const where = { ...base, pageId: known.pageId, source: known.source, sourceUrl: known.sourceUrl, rows: 0 };
+    if (!known.refined) {
+      summary.count({ kind: 'not-refined', reason: known.reason ?? 'not refined' });
+      deps.progress.tick('refused');
+      return { ...where, outcome: 'not-refined', reason: known.reason };
+    }
     summary.setlists.unchanged += 1;
     deps.progress.tick('unchanged');
-    return { ...base, pageId: known.pageId, source: known.source, sourceUrl: known.sourceUrl, outcome: 'unchanged', reason: 'already imported from another file', rows: 0 };
+    return { ...where, outcome: 'unchanged', reason: 'already imported from another file' };
   }
   try {
     let parsed;

@@ -127,14 +127,14 @@ export function readMixesdbCsv(file: ImportFile): ReadResult {
   try {
     read = readRecords(file);
   } catch (error) {
-    return { entries: [], refused: [{ key: file.name, line: null, reason: `not a readable CSV file: ${(error as Error).message}` }] };
+    return { entries: [], refused: [{ key: 'file', line: null, reason: `not a readable CSV file: ${(error as Error).message}` }] };
   }
   const { header, records, skippedLines, columns } = read;
   const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length > 0) return { entries: [], refused: [{ key: file.name, line: 1, reason: `CSV header lacks ${missing.join(', ')}` }] };
+  if (missing.length > 0) return { entries: [], refused: [{ key: 'file', line: 1, reason: `CSV header lacks ${missing.join(', ')}` }] };
   const refused: RefusedEntry[] = skippedLines.map(({ raw: _raw, ...r }) => r);
   if (!columns.includes('mix_url')) {
-    if (records.length === 0) return { entries: [], refused: [...refused, { key: file.name, line: null, reason: 'no rows' }] };
+    if (records.length === 0) return { entries: [], refused: [...refused, { key: 'file', line: null, reason: 'no rows' }] };
     const problem = mixProblem(records, skippedLines, null);
     return problem ? { entries: [], refused: [...refused, { key: 'file', line: records[0]?.line ?? null, reason: problem }] } : { entries: [fileEntry(file, header, records)], refused };
   }

@@ -53,10 +53,10 @@ export function readMixesdbJson(file: ImportFile): ReadResult {
   try {
     map = JSON.parse(file.text);
   } catch (error) {
-    return { entries: [], refused: [{ key: file.name, line: null, reason: `not JSON: ${(error as Error).message}` }] };
+    return { entries: [], refused: [{ key: 'file', line: null, reason: `not JSON: ${(error as Error).message}` }] };
   }
   if (map === null || typeof map !== 'object' || Array.isArray(map)) {
-    return { entries: [], refused: [{ key: file.name, line: 1, reason: 'not a JSON object of MixesDB page title -> wikitext' }] };
+    return { entries: [], refused: [{ key: 'file', line: 1, reason: 'not a JSON object of MixesDB page title -> wikitext' }] };
   }
   const keys = Object.keys(map);
   const lines = keyLines(file.text, keys);
@@ -76,7 +76,7 @@ export function readMixesdbJson(file: ImportFile): ReadResult {
 /** One `.wiki` file: its name (without the extension, underscores or %-escapes allowed) is the page title. */
 export function readWikiFile(file: ImportFile): ReadResult {
   const title = mixesdbTitleFromKey(file.name.replace(/\.(wiki|wikitext|mediawiki)$/i, ''));
-  if (title === null) return { entries: [], refused: [{ key: file.name, line: null, reason: 'file name is not a MixesDB page title' }] };
+  if (title === null) return { entries: [], refused: [{ key: 'file', line: null, reason: 'file name is not a MixesDB page title' }] };
   return { entries: [mixesdbPageEntry('file', 1, title, file.text)], refused: [] };
 }
 

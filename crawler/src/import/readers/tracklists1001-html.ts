@@ -27,7 +27,7 @@ export function readTracklists1001Html(file: ImportFile): ReadResult {
   if (sourceUrl === null) {
     return {
       entries: [],
-      refused: [{ key: file.name, line: null, reason: 'the page names no 1001tracklists tracklist URL (no canonical link or og:url)' }],
+      refused: [{ key: 'file', line: null, reason: 'the page names no 1001tracklists tracklist URL (no canonical link or og:url)' }],
     };
   }
   return {
