@@ -4,7 +4,7 @@
  * most every `intervalMs`, so a log never floods with one line per setlist.
  */
 import { SingleBar } from 'cli-progress';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 
 export interface ProgressCounts {
   written: number;
@@ -17,6 +17,10 @@ export interface Progress {
   addTotal(count: number): void;
   /** one unit of work is done, with what it did */
   tick(outcome: keyof ProgressCounts | 'skipped', count?: number): void;
+  /** count what a unit did without moving the bar (a crawled target stores several setlists) */
+  count(outcome: keyof ProgressCounts | 'skipped', count?: number): void;
+  /** move the bar without counting an outcome */
+  advance(count?: number): void;
   /** a milestone worth a log line on a non-terminal, shown as the bar's label on a terminal */
   milestone(message: string, detail?: Record<string, unknown>): void;
   stop(): void;
@@ -53,6 +57,11 @@ export function createProgress(options: ProgressOptions): Progress {
         counts[outcome] += count;
         bar.update((done += count), counts);
       },
+      count: (outcome, count = 1) => {
+        counts[outcome] += count;
+        bar.update(counts);
+      },
+      advance: (count = 1) => bar.update((done += count), counts),
       milestone: (message) => bar.update({ what: message.length > 48 ? `…${message.slice(-47)}` : message }),
       stop: () => bar.stop(),
     };
@@ -61,17 +70,47 @@ export function createProgress(options: ProgressOptions): Progress {
   let lastLine = Date.now();
   const line = (message: string, detail: Record<string, unknown> = {}) =>
     options.logger.info({ progress: { done, total, ...counts }, ...detail }, `${options.label}: ${message}`);
+  const advance = (count: number) => {
+    done += count;
+    if (Date.now() - lastLine >= intervalMs) {
+      lastLine = Date.now();
+      line('progress');
+    }
+  };
   return {
     addTotal: (count) => void (total += count),
     tick: (outcome, count = 1) => {
       counts[outcome] += count;
-      done += count;
-      if (Date.now() - lastLine >= intervalMs) {
-        lastLine = Date.now();
-        line('progress');
-      }
+      advance(count);
     },
+    count: (outcome, count = 1) => void (counts[outcome] += count),
+    advance: (count = 1) => advance(count),
     milestone: (message, detail) => line(message, detail),
     stop: () => line('done'),
   };
+}
+
+/**
+ * A logger for a crawl that reports through `progress` instead of a JSON line per step: the crawl's `setlist` events
+ * are counted, each `target-finished` moves the bar, and warnings and errors still reach `passThrough`.
+ */
+export function progressLogger(progress: Progress, passThrough: NodeJS.WritableStream = process.stderr): Logger {
+  return pino(
+    { level: 'info', base: { service: 'songnodes-crawler' } },
+    {
+      write(line: string) {
+        let event: { level?: number; msg?: string; detail?: { outcome?: string } };
+        try {
+          event = JSON.parse(line);
+        } catch {
+          return;
+        }
+        if (event.msg === 'setlist') {
+          const outcome = event.detail?.outcome;
+          progress.count(outcome === 'written' ? 'written' : outcome === 'unchanged' ? 'unchanged' : 'refused');
+        } else if (event.msg === 'target-finished') progress.advance();
+        else if ((event.level ?? 0) >= 40) passThrough.write(line);
+      },
+    },
+  );
 }
