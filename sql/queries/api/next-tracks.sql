@@ -1,9 +1,11 @@
 -- "What do DJs play right after $1?" — the tracks that follow it, best first ($2 of them), each with its evidence.
--- A suggestion's score adds up what silver knows, each kind of evidence with its weight:
+-- A suggestion's score adds up what silver knows. Transitions count whole:
 --   direct transitions $1 -> B (distinct setlists)                                   x 1
+--   + $5 x other versions of $1 followed by B       (remix <-> original: same artists and title, another version)
+-- and the softer evidence adds at most 0.95, so it orders suggestions with equal transitions and fills the list
+-- after them but never outranks one more setlist that played B right after $1:
 --   + $3 x distinct DJs of those transitions        (many DJs agree: a habit, not one set)
 --   + $4 x recency of the last such transition      (0 for 1990 .. 1 for 2040)
---   + $5 x other versions of $1 followed by B       (remix <-> original: same artists and title, another version)
 --   + $6 x two-hop support $1 -> X -> B             (sum over X of w($1,X) * w(X,B) / out-weight of X)
 --   + $7 x setlists that play both, anywhere        (shared / sqrt(plays of B), as recommendations scores it)
 --   + $8 x popularity of B                          (ln(1 + plays) / 10)
@@ -55,20 +57,20 @@ scored AS (
   SELECT c.id,
          coalesce(d.weight, 0) AS transitions, coalesce(d.djs, 0) AS djs, d.last_seen,
          coalesce(v.weight, 0) AS via_versions, coalesce(h.paths, 0) AS via_two_hops, coalesce(s.setlists, 0) AS shared_setlists,
-         coalesce(d.weight, 0)
-           + $3::float8 * coalesce(d.djs, 0)
-           + $4::float8 * coalesce(least(greatest((extract(year FROM d.last_seen) - 1990) / 50.0, 0), 1), 0)
-           + $5::float8 * coalesce(v.weight, 0)
-           + $6::float8 * coalesce(h.support, 0)
-           + $7::float8 * coalesce(s.setlists, 0) / sqrt(greatest(t.plays, 1))
-           + $8::float8 * ln(1 + t.plays) / 10 AS score
+         coalesce(d.weight, 0) + $5::float8 * coalesce(v.weight, 0)
+           + least(0.95,
+               $3::float8 * coalesce(d.djs, 0)
+             + $4::float8 * coalesce(least(greatest((extract(year FROM d.last_seen) - 1990) / 50.0, 0), 1), 0)
+             + $6::float8 * coalesce(h.support, 0)
+             + $7::float8 * coalesce(s.setlists, 0) / sqrt(greatest(t.plays, 1))
+             + $8::float8 * ln(1 + t.plays) / 10) AS score
   FROM candidates c
   JOIN silver.graph_tracks t ON t.id = c.id
   LEFT JOIN direct d ON d.id = c.id
   LEFT JOIN via_versions v ON v.id = c.id
   LEFT JOIN two_hop h ON h.id = c.id
   LEFT JOIN shared s ON s.id = c.id
-  WHERE c.id <> $1 AND c.id NOT IN (SELECT id FROM versions)
+  WHERE c.id <> $1
 )
 SELECT id, score, transitions, djs, last_seen::text AS last_seen, via_versions, via_two_hops, shared_setlists
 FROM scored
