@@ -8,7 +8,7 @@ export function formatImportTable(r) {
     '| measurement | result | target |',
     '| --- | --- | --- |',
     `| first import (real CLI, per-setlist path) | ${r.first.seconds.toFixed(1)} s, **${n(r.first.rowsPerSecond)} rows/s** (${n(r.first.setlistsPerSecond)} setlists/s), peak RSS ${n(r.first.maxRssMb)} MB | ≥ ${n(r.targets.rowsPerSecond)} rows/s: ${r.first.rowsPerSecond >= r.targets.rowsPerSecond ? 'met' : '**missed**'} |`,
-    `| second import of the same file | ${r.second.seconds.toFixed(2)} s: **${r.second.speedup}×** faster | ≥ ${r.targets.secondImportSpeedup}×: ${r.second.speedup >= r.targets.secondImportSpeedup ? 'met' : '**missed**'} |`,
+    `| second import of the same file (process start to exit; the command itself: ${r.second.commandSeconds} s) | ${r.second.seconds.toFixed(2)} s: **${r.second.speedup}×** faster | ≥ ${r.targets.secondImportSpeedup}×: ${r.second.speedup >= r.targets.secondImportSpeedup ? 'met' : '**missed**'} |`,
     `| floor: plain COPY of the same ${n(r.copyFloor.rows)} rows into a scratch table (no index, no trigger) | ${r.copyFloor.seconds.toFixed(3)} s, ${n(r.copyFloor.rowsPerSecond)} rows/s |  |`,
   ];
   if (r.profile) {
