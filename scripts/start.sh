@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm start`: the main job on a clean machine. Installs what is missing, starts the local stack, applies the
-# database contracts, builds, fills an empty database with the bundled real sample (the real crawler through the
-# replay server), syncs silver to the graph, then serves the API and the explorer on one port (default 4000),
-# with a sync worker following new crawls, until interrupted.
+# database contracts, builds, fills an empty database with the bundled real data through `crawl import` (the
+# 257-mix MixesDB CSV sample and the 878 Essential Mix pages of data/mixesdb-wikitext; a second start imports
+# nothing, a killed first import completes), syncs silver to the graph, then serves the API and the explorer on one
+# port (default 4000), with a sync worker following new crawls, until interrupted.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,7 +14,8 @@ bash scripts/stack.sh up
 node scripts/migrate.mjs
 npx turbo run build --output-logs=errors-only
 
-node crawler/dist/main.js sample --if-empty
+# The mix-less tracklist.csv is left out: it is one of the Cocorico mixes again, without a page to say so.
+node crawler/dist/main.js import --if-empty crawler/src/sources/mixesdb/fixtures/*_tracklists.csv data/mixesdb-wikitext
 node server/dist/sync/main.js
 
 node server/dist/sync/main.js --watch &

@@ -11,6 +11,7 @@ import { createPool } from './db/pool';
 import { describeError } from './errors';
 import { createCrawlerMetrics } from './health/metrics';
 import { startWorkerHealth } from './health/worker-health';
+import { IMPORT_USAGE, importCommand } from './import/import-command';
 import { createLogger } from './logger';
 import { mixesdbSamplePages, runReplayCli, startReplayServer } from './replay';
 
@@ -25,7 +26,8 @@ const USAGE = `usage: npm run crawl -- <command>
   url <setlist-url>                              scrape one setlist now
   reparse                                        rebuild silver from bronze with the current parsers
   replay --sample [--port-base N] | --dir <path> serve stored pages at local base URLs (no internet)
-  sample [--if-empty]                            crawl the bundled real MixesDB sample through the replay server`;
+  sample [--if-empty]                            crawl the bundled real MixesDB sample through the replay server
+  ${IMPORT_USAGE}`;
 
 /** Runs one crawler command; returns the exit code (non-zero only for usage errors and critical failures). */
 export async function runCli(argv: string[], out: Output = processOutput): Promise<number> {
@@ -103,6 +105,8 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         out.line(`sample: ${s.targets} new target(s); ${mixesdb?.targets ?? 0} searched, ${mixesdb?.setlists ?? 0} setlist(s) stored`);
         return 0;
       }
+      case 'import':
+        return await importCommand({ pool, logger, workerId: config.workerId }, rest, out);
       case 'replay':
         await serveReplay(rest, out);
         return 0;

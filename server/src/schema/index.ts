@@ -8,6 +8,7 @@ import { analyticsResolvers } from './analytics/resolvers';
 import { graphResolvers } from './graph/resolvers';
 import { healthResolvers } from './health/resolvers';
 import { liveResolvers } from './live/resolvers';
+import { nextTrackResolvers } from './next-tracks/resolvers';
 import { statsResolvers } from './stats/resolvers';
 import { trackResolvers } from './tracks/resolvers';
 
@@ -17,6 +18,7 @@ const domains = [
   { name: 'stats', resolvers: statsResolvers },
   { name: 'tracks', resolvers: trackResolvers },
   { name: 'graph', resolvers: graphResolvers },
+  { name: 'next-tracks', resolvers: nextTrackResolvers },
   { name: 'analytics', resolvers: analyticsResolvers },
   { name: 'admin', resolvers: adminResolvers },
   { name: 'live', resolvers: liveResolvers },

@@ -1,0 +1,20 @@
+// The README table of bench/import.
+const n = (v) => (typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+
+export function formatImportTable(r) {
+  const lines = [
+    `Corpus: ${r.corpus} — ${n(r.silver.setlists)} setlists, ${n(r.silver.rows)} rows, ${n(r.silver.transitions)} transitions in silver.`,
+    '',
+    '| measurement | result | target |',
+    '| --- | --- | --- |',
+    `| first import (real CLI, per-setlist path) | ${r.first.seconds.toFixed(1)} s, **${n(r.first.rowsPerSecond)} rows/s** (${n(r.first.setlistsPerSecond)} setlists/s), peak RSS ${n(r.first.maxRssMb)} MB | ≥ ${n(r.targets.rowsPerSecond)} rows/s: ${r.first.rowsPerSecond >= r.targets.rowsPerSecond ? 'met' : '**missed**'} |`,
+    `| second import of the same file (process start to exit; the command itself: ${r.second.commandSeconds} s) | ${r.second.seconds.toFixed(2)} s: **${r.second.speedup}×** faster | ≥ ${r.targets.secondImportSpeedup}×: ${r.second.speedup >= r.targets.secondImportSpeedup ? 'met' : '**missed**'} |`,
+    `| floor: plain COPY of the same ${n(r.copyFloor.rows)} rows into a scratch table (no index, no trigger) | ${r.copyFloor.seconds.toFixed(3)} s, ${n(r.copyFloor.rowsPerSecond)} rows/s |  |`,
+  ];
+  if (r.profile) {
+    const total = r.profile.totalMs;
+    lines.push('', `Where the first import's time goes (in-process profile, ${n(total)} ms in all):`, '', '| part | ms | share |', '| --- | --- | --- |');
+    for (const [part, ms] of Object.entries(r.profile.shares)) lines.push(`| ${part} | ${n(ms)} | ${((100 * ms) / total).toFixed(1)} % |`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// bench/import: rows/s into silver through the real `crawl import` CLI on the 878 Essential Mix pages, a second
+// import of the same file, a plain COPY of the same rows into a scratch table (the floor), and where the time goes.
+//
+//   npm run bench:import [-- --corpus data/mixesdb-wikitext/essential-mix-1993-2009.json] [--skip-profile]
+//
+// Uses its own PostgreSQL databases (<DATABASE_URL's database>_bench_import and _bench_import_profile, re-created).
+// Writes bench/results/import.json and prints the README table.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { recreateDatabase } from '../../scripts/test-database.mjs';
+import { REPO_ROOT, benchDatabaseUrl, runImportCli } from './cli.mjs';
+import { measureCopyFloor } from './copy-floor.mjs';
+import { profileImport } from './profile.mjs';
+import { formatImportTable } from './report.mjs';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: join(REPO_ROOT, 'data', 'mixesdb-wikitext', 'essential-mix-1993-2009.json') },
+    'skip-profile': { type: 'boolean', default: false },
+  },
+});
+const log = (message) => process.stderr.write(`[bench:import] ${message}\n`);
+
+async function silverCounts(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT (SELECT count(*) FROM silver.setlists)::int AS setlists,
+      (SELECT count(*) FROM silver.setlist_tracks)::int AS rows, (SELECT count(*) FROM silver.transitions WHERE weight > 0)::int AS transitions`);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+const databaseUrl = benchDatabaseUrl('bench_import');
+await recreateDatabase(databaseUrl);
+const loadBefore = loadavg()[0];
+log(`first import of ${relative(REPO_ROOT, values.corpus)}`);
+const first = await runImportCli(databaseUrl, [values.corpus]);
+const counts = await silverCounts(databaseUrl);
+log(`second import of the same file`);
+const second = await runImportCli(databaseUrl, [values.corpus]);
+const after = await silverCounts(databaseUrl);
+if (JSON.stringify(after) !== JSON.stringify(counts)) throw new Error(`the second import changed silver: ${JSON.stringify({ counts, after })}`);
+log('COPY floor');
+const floor = measureCopyFloor(databaseUrl);
+let profile = null;
+if (!values['skip-profile']) {
+  log('profile (in-process, twice: with and without the transition triggers)');
+  profile = await profileImport(benchDatabaseUrl('bench_import_profile'), values.corpus);
+}
+
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
+  corpus: relative(REPO_ROOT, values.corpus),
+  silver: counts,
+  first: { seconds: first.seconds, rowsPerSecond: Math.round(counts.rows / first.seconds), setlistsPerSecond: Math.round(counts.setlists / first.seconds), maxRssMb: first.maxRssMb, summary: first.stdout.trim().split('\n') },
+  second: {
+    seconds: second.seconds,
+    speedup: Number((first.seconds / second.seconds).toFixed(1)),
+    // the command's own time (its summary line), without Node loading the crawler's modules
+    commandSeconds: Number(/; ([\d.]+) s$/m.exec(second.stdout)?.[1] ?? NaN),
+    maxRssMb: second.maxRssMb,
+  },
+  copyFloor: floor,
+  profile,
+  targets: { rowsPerSecond: 5000, secondImportSpeedup: 10 },
+};
+await mkdir(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+await writeFile(join(REPO_ROOT, 'bench', 'results', 'import.json'), `${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(`${formatImportTable(result)}\n`);

@@ -1,0 +1,162 @@
+/**
+ * `crawl import <file|folder>...`: tracklists a user already has, through the same parse -> bronze -> silver path as
+ * a crawl, with their real source identity and their provenance (file, sha256, entry, line).
+ *
+ * - Re-running changes nothing and is fast: a file whose content (sha256) was imported completely is skipped
+ *   without reading its entries; an entry whose content another import stored is recorded without parsing.
+ * - A SIGKILL loses nothing: each setlist is stored in its own transaction and the entry is recorded after it; the
+ *   next run resumes the file (same sha256, same import id) and stores whatever has no record yet, which for a
+ *   setlist stored just before the kill is a no-op (same bronze parse, same content hash).
+ * - A bad file or entry is refused with its reason and the import goes on; only a lost database stops it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Logger } from 'pino';
+import type { Pool } from 'pg';
+import { finishCrawlRun, startCrawlRun } from '../db/runs';
+import { describeError } from '../errors';
+import { detectFormat } from './detect-format';
+import { findImport, findKnownEntries, finishImport, recordItem, startImport, storeEntry, type ItemRecord, type KnownEntry } from './import-store';
+import { listImportFiles } from './list-files';
+import type { Progress } from './progress-bar';
+import { readerFor } from './readers';
+import { sha256Hex } from './source-identity';
+import { newSummary, type ImportSummary } from './summary';
+import type { ImportEntry, ImportFile, ImportFormat } from './types';
+
+export interface ImportOptions {
+  paths: string[];
+  format: ImportFormat | 'auto';
+  /** ops.crawl_runs.worker */
+  workerId: string;
+}
+
+interface Deps {
+  pool: Pool;
+  logger: Logger;
+  progress: Progress;
+}
+
+/** PostgreSQL refused this entry's data (SQLSTATE classes 22 data exception, 23 integrity): the entry is bad, not the run. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+export async function runImport(deps: Deps, options: ImportOptions): Promise<ImportSummary> {
+  const started = Date.now();
+  const summary = newSummary();
+  const { files, missing } = listImportFiles(options.paths);
+  summary.files.seen += missing.length;
+  for (const path of missing) summary.refuse({ file: path, key: null, line: null, reason: 'no such file or folder' }, 'file');
+  const runId = await startCrawlRun(deps.pool, options.workerId, 'import', { paths: options.paths, format: options.format });
+  try {
+    for (const path of files) await importFile(deps, path, options.format, runId, summary);
+    summary.seconds = (Date.now() - started) / 1000;
+    await finishCrawlRun(deps.pool, runId, 'ok', summary.toJSON());
+    return summary;
+  } catch (error) {
+    summary.seconds = (Date.now() - started) / 1000;
+    await finishCrawlRun(deps.pool, runId, 'failed', { ...summary.toJSON(), error: describeError(error) }).catch(() => undefined);
+    throw error;
+  } finally {
+    deps.progress.stop();
+  }
+}
+
+async function importFile(deps: Deps, path: string, wanted: ImportFormat | 'auto', runId: number, summary: ImportSummary): Promise<void> {
+  const { pool, progress } = deps;
+  summary.files.seen += 1;
+  const name = basename(path);
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8');
+  const detected = wanted === 'auto' ? detectFormat(name, text.slice(0, 65_536)) : { format: wanted };
+  if (detected.format === null) return summary.refuse({ file: path, key: null, line: null, reason: detected.reason }, 'file');
+  const format = detected.format;
+  const found = readerFor(format);
+  if ('unavailable' in found) return summary.refuse({ file: path, key: null, line: null, reason: found.unavailable }, 'file');
+
+  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  const previous = await findImport(pool, fileSha256, format);
+  if (previous?.status === 'done') {
+    summary.files.skipped += 1;
+    summary.entries.skipped += previous.entries ?? 0;
+    progress.milestone(`${name}: already imported`, { file: path, importId: previous.id, entries: previous.entries });
+    return;
+  }
+  const file: ImportFile = { path, name, text };
+  const { entries, refused } = found.reader(file);
+  const { id: importId, doneKeys } = await startImport(pool, { sha256: fileSha256, format, path, bytes: bytes.length });
+  progress.addTotal(entries.length + refused.length);
+  progress.milestone(`${name}: ${entries.length} entries`, { file: path, format, importId, entries: entries.length, refused: refused.length, resumed: doneKeys.size });
+
+  for (const r of refused) {
+    summary.refuse({ file: path, ...r }, 'entry');
+    if (!doneKeys.has(r.key)) await recordItem(pool, importId, refusedItem(r.key, r.line, r.reason));
+    progress.tick('refused');
+  }
+  const todo = entries.filter((e) => !doneKeys.has(e.key));
+  summary.entries.skipped += entries.length - todo.length;
+  progress.tick('skipped', entries.length - todo.length);
+  const known = await findKnownEntries(pool, todo.map((e) => e.sha256));
+  for (const entry of todo) {
+    const item = await importEntry(deps, file, format, entry, known.get(entry.sha256) ?? null, runId, summary);
+    await recordItem(pool, importId, item);
+  }
+  await finishImport(pool, importId, entries.length + refused.length, { format, entries: entries.length, refused: refused.length });
+  summary.files.imported += 1;
+}
+
+function refusedItem(key: string, line: number | null, reason: string): ItemRecord {
+  return { key, line, sha256: sha256Hex(`refused\n${key}\n${reason}`), pageId: null, source: null, sourceUrl: null, outcome: 'refused', reason, rows: 0 };
+}
+
+async function importEntry(
+  deps: Deps,
+  file: ImportFile,
+  format: ImportFormat,
+  entry: ImportEntry,
+  known: KnownEntry | null,
+  runId: number,
+  summary: ImportSummary,
+): Promise<ItemRecord> {
+  const base = { key: entry.key, line: entry.line, sha256: entry.sha256 };
+  if (known) {
+    // The same text was stored from another file: the same setlist, already in silver (or the same empty page).
+    summary.entries.known += 1;
+    const where = { ...base, pageId: known.pageId, source: known.source, sourceUrl: known.sourceUrl, rows: 0 };
+    if (!known.refined) {
+      summary.count({ kind: 'not-refined', reason: known.reason ?? 'not refined' });
+      deps.progress.tick('refused');
+      return { ...where, outcome: 'not-refined', reason: known.reason };
+    }
+    summary.setlists.unchanged += 1;
+    deps.progress.tick('unchanged');
+    return { ...where, outcome: 'unchanged', reason: 'already imported from another file' };
+  }
+  try {
+    let parsed;
+    try {
+      parsed = entry.parse();
+    } catch (error) {
+      throw new EntryParseError(`parser failed: ${describeError(error)}`);
+    }
+    const { pageId, stored } = await storeEntry(deps.pool, file, format, entry, parsed, runId);
+    const { outcome } = stored;
+    const rows = outcome.kind === 'written' ? outcome.rows : 0;
+    summary.count(outcome.kind === 'not-refined' ? { kind: 'not-refined', reason: outcome.reason } : { kind: outcome.kind, rows });
+    deps.progress.tick(outcome.kind === 'written' ? 'written' : outcome.kind === 'unchanged' ? 'unchanged' : 'refused');
+    const reason = outcome.kind === 'not-refined' ? outcome.reason : null;
+    return { ...base, pageId, source: parsed.source, sourceUrl: parsed.sourceUrl, outcome: outcome.kind, reason, rows };
+  } catch (error) {
+    if (!isDataError(error) && !(error instanceof EntryParseError)) throw error;
+    const reason = `could not be stored: ${describeError(error)}`;
+    summary.refuse({ file: file.path, key: entry.key, line: entry.line, reason }, 'entry');
+    deps.progress.tick('refused');
+    return { ...base, pageId: null, source: entry.source, sourceUrl: null, outcome: 'refused', reason, rows: 0 };
+  }
+}
+
+/** A reader's parse threw (parsers should not; this keeps one bad entry from stopping the import). */
+export class EntryParseError extends Error {}
