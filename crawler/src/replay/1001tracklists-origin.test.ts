@@ -50,6 +50,29 @@ async function searchLinks(query: string): Promise<{ href: string; text: string;
     }));
 }
 
+/** What the crawler's parser relies on in a search page (parse-search.ts), element by element. */
+function pageShape(html: string) {
+  const $ = cheerio.load(html);
+  const middle = $('#csMiddle');
+  const header = middle.find('.bItmH').filter((_, element) => $(element).text().startsWith('Tracklists search result for "'));
+  return {
+    header: header.length === 1 && /^\d+$/.test(header.children('span.badge.spL').text()),
+    help: middle.find('h1').text() === 'Welcome to 1001Tracklists Search!',
+    cards: middle
+      .find('div.bItm.action.oItm')
+      .toArray()
+      .map((card) => {
+        const href = $(card).find('.bTitle a').attr('href') ?? '';
+        const id = /^\/tracklist\/([^/]+)\//.exec(href)?.[1];
+        return {
+          idsAgree: id !== undefined && $(card).attr('data-id') === id && $(card).attr('id') === id,
+          opensItsLink: $(card).attr('onclick') === `window.open('${href}', '_self');`,
+          dated: /^\d{4}-\d{2}-\d{2}$/.test($(card).find('[title="tracklist date"]').text()),
+        };
+      }),
+  };
+}
+
 describe('1001tracklists replay', () => {
   it('serves a stored page by its path, byte for byte', async () => {
     const response = await fetch(`${server.urls['1001tracklists']}${BICEP_PATH}`);
@@ -78,6 +101,17 @@ describe('1001tracklists replay', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('Page not found');
+  });
+
+  it('renders the shape of the real pages, as the hand-written stand-ins of them have it', () => {
+    // fixtures/search/*.standin.html follow real 2026 pages read (not copied) from a public repository.
+    const replayed = renderSearchResultsPage('Nadia Voss', [
+      { path: '/tracklist/x7q2k9p/nadia-voss-hangar-9-rotterdam-netherlands-2025-03-15.html', title: 'Nadia Voss @ Hangar 9, Rotterdam, Netherlands', date: '2025-03-15' },
+    ]);
+    expect(pageShape(replayed)).toEqual(pageShape(readFixture('search/search-result.standin.html')));
+    expect(pageShape(replayed)).toEqual({ header: true, help: false, cards: [{ idsAgree: true, opensItsLink: true, dated: true }] });
+    expect(pageShape(renderSearchResultsPage('nothing', []))).toEqual(pageShape(readFixture('search/search-no-result.standin.html')));
+    expect(pageShape(renderSearchResultsPage('nothing', []))).toEqual({ header: false, help: true, cards: [] });
   });
 
   it('normalises queries and escapes titles in the results markup', () => {

@@ -33,11 +33,12 @@ function resultCard({ path, title, date }: SearchResultLink): string {
 }
 
 /**
- * Renders the search results page in the shape of the real 2026 pages (crawler/src/sources/1001tracklists/
- * fixtures/search/, SOURCE.md there): the results column `#csMiddle`, a header "Tracklists search result for
- * "…"" with the number of results as a badge, and one `div.bItm.oItm` card per tracklist with its `.bTitle` link
- * and its date in a `title="tracklist date"` field. Without results the real site shows its search help instead of
- * the header; so does this page. Only the markup the crawler's parser reads is reproduced (no artwork, views,
+ * Renders the search results page in the shape of the real 2026 pages (read in a public repository, not copied;
+ * the hand-written stand-ins crawler/src/sources/1001tracklists/fixtures/search/*.standin.html have that shape,
+ * fixtures/SOURCE.md): the results column `#csMiddle`, a header "Tracklists search result for "…"" with the
+ * number of results as a badge, and one `div.bItm.action.oItm` card per tracklist with its `.bTitle` link and its
+ * date in a `title="tracklist date"` field. Without results the real site shows its search help instead of the
+ * header; so does this page. Only the markup the crawler's parser reads is reproduced (no artwork, views,
  * creator, scripts).
  */
 export function renderSearchResultsPage(query: string, results: readonly SearchResultLink[]): string {

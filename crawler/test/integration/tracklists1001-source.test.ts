@@ -13,16 +13,19 @@ import { CircuitBreaker } from '../../src/http/circuit-breaker';
 import type { FetchedPage } from '../../src/http/polite-fetcher';
 import { PoliteFetcher } from '../../src/http/polite-fetcher';
 import { startReplayServer, type ReplayServer, type ReplayServerOptions } from '../../src/replay';
+import { parse1001SearchResults } from '../../src/sources/1001tracklists/parse-search';
 import { tracklists1001Source as source } from '../../src/sources/1001tracklists/source';
 import type { OnSetlistPage, SetlistRef, SourceContext } from '../../src/sources/types';
 import { createTestDatabase } from '../support/test-database';
 
 // Drives the configured Chromium (CHROMIUM_PATH, default /usr/bin/chromium) against the replay server: real
-// 1001tracklists tracklist pages of three layouts, the real anti-bot interstitial, and search pages the replay
-// renders in the shape of the real ones (src/sources/1001tracklists/fixtures/search).
+// 1001tracklists tracklist pages of three layouts, the real anti-bot interstitial, search pages the replay renders
+// in the shape of the real 2026 ones, and a hand-written stand-in of a real search page in that structure
+// (src/sources/1001tracklists/fixtures/search/*.standin.html; the real pages were read, not copied: SOURCE.md).
 const FIXTURES = join(__dirname, '../../src/sources/1001tracklists/fixtures');
 const TRACKLIST_HTML = readFileSync(join(FIXTURES, 'tracklist.html'), 'utf8');
 const CAPTCHA_HTML = readFileSync(join(FIXTURES, 'captcha.html'), 'utf8');
+const SEARCH_STANDIN = readFileSync(join(FIXTURES, 'search/search-multi.standin.html'), 'utf8');
 const TRACKLIST = '/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
 const CURBI = '/tracklist/nsgpmht/curbi-tape-06-2021-03-12.html';
 const SWACQ = '/tracklist/ltk7cx9/swacq-revealed-night-q-factory-amsterdam-amsterdam-dance-event-netherlands-2018-10-20.html';
@@ -126,6 +129,31 @@ describe('1001tracklists source in Chromium', () => {
     const stored = await pool.query(`SELECT kind, http_status, body FROM bronze.pages WHERE url LIKE '%/search/result.php%'`);
     expect(stored.rows).toEqual([expect.objectContaining({ kind: 'search', http_status: 200, body: expect.stringContaining('class="bItm action oItm"') })]);
     expect((await source.search(GLUE, context, 0)).refs).toEqual([]);
+  });
+
+  it('reads a search page of the real 2026 structure as Chromium renders it: the cards up to the cap, the stated total', async () => {
+    const replay = await startReplay({
+      faults: [{ source: '1001tracklists', match: '/search/result.php', kind: 'body', body: SEARCH_STANDIN, status: 200, contentType: 'text/html; charset=utf-8' }],
+    });
+    const context = contextFor(replay);
+    const origin = replay.urls['1001tracklists'];
+    const outcome = await source.search(GLUE, context, 4);
+    // the header states 1000 results in all; six cards are on this first page, four are kept (the cap)
+    expect(outcome.resultsFound).toBe(1000);
+    expect(outcome.refs).toEqual([
+      { url: `${origin}/tracklist/2v81kd4t/kestrel-ray-the-warehouse-project-depot-mayfield-united-kingdom-2025-11-22.html`, label: 'Kestrel Ray @ The Warehouse Project, Depot Mayfield, United Kingdom 2025-11-22' },
+      { url: `${origin}/tracklist/1qz7mw0k/kestrel-ray-night-shift-radio-112-2025-11-14.html`, label: 'Kestrel Ray - Night Shift Radio 112 2025-11-14' },
+      { url: `${origin}/tracklist/wd4n8r2/kestrel-ray-lumen-arc-warehouse-sessions-fabrik-madrid-spain-2025-10-04.html`, label: 'Kestrel Ray & Lumen Arc @ Warehouse Sessions, Fabrik Madrid, Spain 2025-10-04' },
+      { url: `${origin}/tracklist/ky5g2hp/kestrel-ray-warehouse-rave-zurich-switzerland-2025-08-09.html`, label: 'Kestrel Ray @ Warehouse Rave, Zürich, Switzerland 2025-08-09' },
+    ]);
+
+    // The page kept as evidence is Chromium's DOM; it still holds the tlData script, so it reads as the page sent.
+    const stored = await pool.query(`SELECT body FROM bronze.pages WHERE kind = 'search' AND url LIKE $1`, [`${origin}%`]);
+    expect(stored.rows).toHaveLength(1);
+    const fromBrowser = parse1001SearchResults(stored.rows[0].body, origin);
+    expect(fromBrowser.results).toHaveLength(6);
+    expect(fromBrowser).toEqual(parse1001SearchResults(SEARCH_STANDIN, origin));
+    expect(fromBrowser.results[0]).toMatchObject({ views: 2291, likes: 9 });
   });
 
   it('loads a tracklist page in the browser and hands onPage a page the parser reads in full', async () => {

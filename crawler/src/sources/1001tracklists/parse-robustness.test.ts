@@ -126,8 +126,8 @@ function mutate(page: string, random: () => number): string {
   return text;
 }
 
-describe('seeded fuzz on mutated real pages', () => {
-  const pages = ['tracklist.html', 'more/curbi-tape-06-2021-03-12.html', 'more/swacq-revealed-night-ade-2018-10-20.html', 'search/search-gorgon-multi.html'];
+describe('seeded fuzz on mutated real pages and the search/DJ stand-ins', () => {
+  const pages = ['tracklist.html', 'more/curbi-tape-06-2021-03-12.html', 'more/swacq-revealed-night-ade-2018-10-20.html', 'search/search-multi.standin.html', 'search/dj-page.standin.html'];
 
   it.each(pages)('%s: 25 mutations, no throw, well-formed records', (path) => {
     const random = seeded(0x1001 + path.length);

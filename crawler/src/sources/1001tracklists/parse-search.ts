@@ -2,14 +2,15 @@
  * 1001tracklists search results and DJ pages (HTML as a browser rendered it) -> the tracklists they list. Pure,
  * never throws, linear in the page (it loads through html-document.ts).
  *
- * Real markup (fixtures/search/SOURCE.md: three real search pages of 2026 and an excerpt of a real DJ page,
- * "Tracklists By Adam Beyer"): both list tracklists as the same result cards,
+ * Real markup (2026 search pages and a DJ page, "Tracklists By Adam Beyer", read in pmaxhogan/tracked and not
+ * copied here; fixtures/search/*.standin.html are hand-written pages in the same structure, fixtures/SOURCE.md):
+ * both list tracklists as the same result cards, e.g. on the real search page
  *   <div class="bItm action oItm" data-id="l3uw499" onclick="window.open('/tracklist/l3uw499/…html')">
  *     <div class="bTitle"><a href="/tracklist/l3uw499/….html">Matroda @ Club Space Miami, United States</a></div>
  *     <div title="tracklist date">2023-08-05</div> <div title="IDed tracks / total tracks">26/28</div> …
  * The fields are found by their `title` tooltips (what a person hovering sees), not by position. A card is an
  * element of class `bItm` or `oItm` holding a `/tracklist/<id>/` link; a page with a results column (`#csMiddle`)
- * is read inside it only, because the side columns also link tracklists ("most liked", charts) that are not
+ * is read inside it only, because the side columns also link tracklists ("Most Viewed Tracklists") that are not
  * results. The count the page states ("Tracklists search result for …" badge, or the DJ page's Tracklists tab) is
  * the number of results in all pages, not just this one.
  */

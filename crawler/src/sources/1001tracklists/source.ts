@@ -16,8 +16,9 @@ const SOURCE = '1001tracklists';
 /**
  * The site's search form (`#searchForm`, fixtures/tracklist.html) POSTs `main_search` and `search_selection`
  * (9 = "Tracklists") to this path; the replay server answers the same fields as a GET, which is what is sent
- * here. The results page it reads is the real one (fixtures/search, parse-search.ts); whether the live site
- * answers a GET the same way as the form's POST is not verified (no internet here).
+ * here. The results page it reads has the structure of the real 2026 pages (parse-search.ts; the tests use
+ * hand-written stand-ins of it, fixtures/SOURCE.md); whether the live site answers a GET the same way as
+ * the form's POST is not verified (no internet here).
  */
 const SEARCH_PATH = '/search/result.php';
 const SEARCH_SELECTION_TRACKLISTS = '9';
