@@ -1,3 +1,4 @@
+import type { SetlistIdentity } from '../refine/identity-types';
 /**
  * The real source identity of an imported setlist (ARCHITECTURE §8): an imported MixesDB page IS that MixesDB
  * setlist, a saved 1001tracklists page IS that tracklist, so each meets a crawled copy as one setlist. A text or CUE
@@ -102,11 +103,21 @@ export function freeTextIdentity(text: string, givenUrl: string | null): { sourc
   return { sourceUrl: `urn:sha256:${hash}`, sourceId: hash };
 }
 
-/**
- * A parsed setlist of a source without a site. `ParsedSetlist.source` (crawler/src/parse/types.ts) names only the
- * crawled sources today; ops.is_known_source knows `text` and `cue` since migration 0013, so the one cast lives here
- * until that union learns them.
- */
+/** A parsed setlist of a source without a site: `text` or `cue` (ops.is_known_source knows them since 0013). */
 export function withImportSource(parsed: ParsedSetlist, source: ImportSource): ParsedSetlist {
-  return { ...parsed, source: source as ParsedSetlist['source'] };
+  return { ...parsed, source };
+}
+
+/**
+ * The store step's identity check for `text` / `cue` setlists (refine/setlist-identity.ts): the reader gave them
+ * their identity already (`freeTextIdentity`: the canonical source URL, else the hash of the text); a parse that
+ * lost it has none.
+ */
+export function importedSetlistIdentity(parsed: ParsedSetlist): SetlistIdentity {
+  const id = parsed.sourceId?.trim() || null;
+  const url = parsed.sourceUrl.trim();
+  if (id === null || !/^(https:\/\/|urn:sha256:)/.test(url)) {
+    return { problem: `no identity for a ${parsed.source} tracklist (sourceId ${JSON.stringify(parsed.sourceId)}, URL ${parsed.sourceUrl})` };
+  }
+  return { sourceId: id, sourceUrl: url };
 }

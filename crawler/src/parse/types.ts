@@ -50,7 +50,8 @@ export type ParseStatus = 'ok' | 'blocked' | 'empty' | 'error';
 
 /** One setlist as a parser read it from one page. */
 export interface ParsedSetlist {
-  source: 'mixesdb' | '1001tracklists' | 'setlistfm';
+  /** a crawled site, or a tracklist brought in as text or a CUE sheet (`crawl import`, the paste form) */
+  source: 'mixesdb' | '1001tracklists' | 'setlistfm' | 'text' | 'cue';
   sourceUrl: string;
   sourceId: string | null;
   title: string | null;

@@ -1,3 +1,4 @@
+import { importedSetlistIdentity } from '../import/source-identity';
 import type { ParsedSetlist } from '../parse/types';
 import { tracklists1001SetlistIdentity } from '../sources/1001tracklists/urls';
 import { mixesdbSetlistIdentity } from '../sources/mixesdb/urls';
@@ -8,6 +9,8 @@ const IDENTITY: Record<ParsedSetlist['source'], (parsed: ParsedSetlist) => Setli
   mixesdb: mixesdbSetlistIdentity,
   '1001tracklists': tracklists1001SetlistIdentity,
   setlistfm: setlistfmSetlistIdentity,
+  text: importedSetlistIdentity,
+  cue: importedSetlistIdentity,
 };
 
 /**

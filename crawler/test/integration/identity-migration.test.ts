@@ -139,8 +139,11 @@ describe('migration 0007: stored setlists move from their fetch origins to their
     for (const page of fetched) {
       const pageId = await savePage(legacy, { url: page.url, status: 200, contentType: 'text/plain', body: page.body, source: page.source.name, kind: page.kind, crawlRunId: null });
       for (const parsed of parsesOf(page)) {
+        // What the 0006 parsers stored as the URL: MixesDB its page URL on the fetch origin, 1001tracklists the URL
+        // the page was fetched from (today's parser reads the page's canonical URL instead), setlist.fm its own.
         const title = page.source === mixesdbSource ? parsed.sourceId! : null;
-        const sourceUrl = title === null ? parsed.sourceUrl : oldMixesdbPageUrl(new URL(page.url).origin, title);
+        const sourceUrl =
+          title !== null ? oldMixesdbPageUrl(new URL(page.url).origin, title) : page.source.name === '1001tracklists' ? page.url : parsed.sourceUrl;
         await storeLegacy(legacy, pageId, { ...parsed, sourceUrl }, page.source.parserVersion);
       }
     }
@@ -152,7 +155,8 @@ describe('migration 0007: stored setlists move from their fetch origins to their
   });
 
   it('rewrites bronze and silver to canonical identities, merges the copies, and ends where the new crawler starts', async () => {
-    expect(migrateTo(legacyDb.url, 'all')).toEqual(['0007_setlist_identity', '0008_layered_rows', '0009_performances']);
+    // 0007-0009 are this test's; later migrations (sync instances, imports, …) may follow them.
+    expect(migrateTo(legacyDb.url, 'all').slice(0, 3)).toEqual(['0007_setlist_identity', '0008_layered_rows', '0009_performances']);
 
     const silver = await legacy.query('SELECT source, source_id, source_url FROM silver.setlists ORDER BY source, source_id');
     expect(silver.rows).toEqual([

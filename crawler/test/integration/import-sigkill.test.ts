@@ -38,7 +38,7 @@ describe('crawl import killed with SIGKILL', () => {
   it('converges to the clean run after kills at several points, with no entry recorded twice', async () => {
     expect(await exitOf(cli(clean))).toBe(0);
     const expected = await silverChecksum(clean.pool);
-    expect(expected).toMatchObject({ setlists: 258 });
+    expect(expected).toMatchObject({ setlists: expect.stringMatching(/^258:/) });
 
     // Kill points spread over the 258 setlists (a seeded pick would be no more honest than these).
     for (const killAt of [3, 61, 140, 229]) expect(await runAndKill(killAt)).toBe('SIGKILL');
