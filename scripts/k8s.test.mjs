@@ -1,5 +1,6 @@
-// k8s/: every kustomization renders with `kubectl kustomize`, every object passes its Kubernetes v1.34 / CRD JSON
-// schema, and the rules hold (k8s/validate/rules.mjs). Then each rule is shown to catch a broken manifest.
+// k8s/: every kustomization renders with `kubectl kustomize`, every object passes its kind's schema with unknown
+// fields refused (k8s/validate/README.md), and the rules hold (k8s/validate/rules.mjs). Then each rule is shown to
+// catch a broken manifest.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { externalSecrets, optionsFor } from '../k8s/validate/main.mjs';
+import { modelProblems } from '../k8s/validate/model-check.mjs';
 import { allowed, inCidr, isPrivateCidr, matches } from '../k8s/validate/netpol.mjs';
 import { exampleKeys, K8S_DIR, KUSTOMIZATIONS, parseManifests, render, renderableCopy } from '../k8s/validate/render.mjs';
 import { checkAll, checkContainers, checkDisruptionBudgets, checkMonitoring, checkNetworkPolicies, checkSchemas, checkSecrets, imageProblem, podTemplate } from '../k8s/validate/rules.mjs';
@@ -180,12 +182,45 @@ describe('each rule catches a broken manifest', () => {
     c.livenesProbe = c.livenessProbe;
     find(objects, 'Deployment', 'crawl-worker').spec.replicas = 'two';
     find(objects, 'Cluster', 'songnodes-pg').spec.instancez = 3;
+    find(objects, 'Cluster', 'songnodes-pg').spec.resources.limitz = { cpu: '1' };
+    find(objects, 'PodMonitor', 'gold-sync').spec.podMetricsEndpoints[0].intervall = '15s';
     objects.push({ apiVersion: 'example.org/v1', kind: 'Gadget', metadata: { name: 'x' } });
     const problems = checkSchemas(objects);
-    includes(problems, /Deployment\/api: .*containers\/0 must NOT have additional properties 'livenesProbe'/);
-    includes(problems, /Deployment\/crawl-worker: \/spec\/replicas must be integer/);
-    includes(problems, /Cluster\/songnodes-pg: \/spec must NOT have additional properties 'instancez'/);
+    includes(problems, /^Deployment\/api: \/spec\/template\/spec\/containers\/0\/livenesProbe is an unknown field$/);
+    includes(problems, /^Deployment\/crawl-worker: \/spec\/replicas must be integer$/);
+    includes(problems, /^Cluster\/songnodes-pg: \/spec\/instancez is an unknown field$/);
+    includes(problems, /^Cluster\/songnodes-pg: \/spec\/resources\/limitz is an unknown field$/);
+    includes(problems, /^PodMonitor\/gold-sync: \/spec\/podMetricsEndpoints\/0\/intervall is an unknown field$/);
     includes(problems, /Gadget\/x: no schema for example\.org\/v1\/Gadget/);
+    assert.equal(problems.length, 6, problems.join('\n'));
+  });
+
+  test('the CloudNativePG schemas: types, enums, required fields and what the documentation forbids', () => {
+    const objects = structuredClone(rendered['overlays/production']);
+    const cluster = find(objects, 'Cluster', 'songnodes-pg');
+    cluster.spec.instances = 0;
+    cluster.spec.primaryUpdateStrategy = 'automatic';
+    cluster.metadata.labelz = {};
+    delete cluster.spec.storage.size;
+    const backup = find(objects, 'ScheduledBackup', 'songnodes-pg-nightly');
+    backup.spec.schedule = '0 2 * * *'; // a CronJob's five fields: CloudNativePG's schedule has seconds first
+    delete backup.spec.pluginConfiguration;
+    const store = find(objects, 'ObjectStore', 'songnodes-backups');
+    store.spec.configuration.serverName = 'songnodes-pg'; // "must always be left empty" in an ObjectStore
+    store.spec.retentionPolicy = '30 days';
+    store.spec.configuration.data.compression = 'zstd'; // WAL only
+    delete store.spec.configuration.s3Credentials.accessKeyId.key;
+    const problems = checkSchemas(objects);
+    includes(problems, /Cluster\/songnodes-pg: \/spec\/instances must be >= 1/);
+    includes(problems, /Cluster\/songnodes-pg: \/spec\/primaryUpdateStrategy must be equal to one of the allowed values/);
+    includes(problems, /Cluster\/songnodes-pg: \/metadata\/labelz is an unknown field/);
+    includes(problems, /Cluster\/songnodes-pg: \/spec\/storage must have required property 'size'/);
+    includes(problems, /ScheduledBackup\/songnodes-pg-nightly: \/spec\/schedule must match pattern/);
+    includes(problems, /ScheduledBackup\/songnodes-pg-nightly: \/spec must have required property 'pluginConfiguration'/);
+    includes(problems, /ObjectStore\/songnodes-backups: \/spec\/configuration\/serverName is an unknown field/);
+    includes(problems, /ObjectStore\/songnodes-backups: \/spec\/retentionPolicy must match pattern/);
+    includes(problems, /ObjectStore\/songnodes-backups: \/spec\/configuration\/data\/compression must be equal to one of the allowed values/);
+    includes(problems, /ObjectStore\/songnodes-backups: \/spec\/configuration\/s3Credentials\/accessKeyId must have required property 'key'/);
   });
 
   test('a Secret or key that is neither rendered nor documented', () => {
@@ -280,6 +315,19 @@ describe('each rule catches a broken manifest', () => {
   test('a kustomization that does not build is an error, not an empty pass', () => {
     assert.throws(() => render(copy.dir, 'overlays/nowhere'), /kubectl kustomize overlays\/nowhere failed/);
     assert.throws(() => parseManifests('a: [1, 2\n'), /manifest/);
+  });
+});
+
+describe('the unknown-field check on kubernetes-models', () => {
+  test('map keys are data, a field the schema never looks at is unknown, at any depth', async () => {
+    const { ConfigMap } = await import('kubernetes-models/v1/ConfigMap');
+    const { Service } = await import('kubernetes-models/v1/Service');
+    assert.deepEqual(modelProblems(ConfigMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { anything: 'x' } }, data: { ANY_KEY: 'v' } }), []);
+    assert.deepEqual(modelProblems(Service, { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }, { port: 81, targetport: 8081 }], selectr: { a: 'b' } } }), [
+      { instancePath: '/spec/ports/1/targetport', message: 'is an unknown field' },
+      { instancePath: '/spec/selectr', message: 'is an unknown field' },
+    ]);
+    assert.deepEqual(modelProblems(Service, { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'eighty' }] } }), [{ instancePath: '/spec/ports/0/port', message: 'must be integer' }]);
   });
 });
 
