@@ -115,7 +115,8 @@ describe('every kustomization', () => {
     const bin = mkdtempSync(join(tmpdir(), 'songnodes-gold-check-'));
     try {
       // Stand-ins: ready instances 10.0.0.1-3 ($READY lists them); their sidecars' metrics (`node -e fetch URL`):
-      // the ones in $REBUILDING report songnodes_sync_rebuilding 1, the ones in $UNSYNCED a NaN lag. `songnodes sync
+      // the ones in $REBUILDING report songnodes_sync_rebuilding 1, the ones in $UNSYNCED a NaN lag (prom-client
+      // writes it "Nan"). `songnodes sync
       // --check` fails for the addresses in $DIFFERS, and for 10.0.0.2 only on its first attempt when $FLAKY is set.
       const stubs = {
         getent: 'for ip in ${READY:-10.0.0.1 10.0.0.2}; do echo "$ip STREAM gold-ready"; echo "$ip DGRAM"; done',
@@ -124,7 +125,7 @@ describe('every kustomization', () => {
           echo "$url" >> "${bin}/scraped"
           echo '# HELP songnodes_sync_rebuilding 1 while this instance has an unfinished --full rebuild'
           case " \${REBUILDING:-} " in *" $ip "*) r=1 ;; *) r=0 ;; esac
-          case " \${UNSYNCED:-} " in *" $ip "*) lag=NaN ;; *) lag=0 ;; esac
+          case " \${UNSYNCED:-} " in *" $ip "*) lag=Nan ;; *) lag=0 ;; esac
           echo "songnodes_sync_rebuilding{gold=\"x\"} $r"
           echo "songnodes_sync_lag_transactions{gold=\"x\"} $lag"`,
         songnodes: `echo "$NEO4J_URI" >> "${bin}/checked"
