@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseContract } from './contract.mjs';
 import { K8S_DIR, KUSTOMIZATIONS, render, renderableCopy } from './render.mjs';
 import { checkAll } from './rules.mjs';
 
@@ -20,12 +21,16 @@ export function externalSecrets(markdown) {
   return byOverlay;
 }
 
+/** The contract with the processes, from k8s/README.md. */
+export const readContract = () => parseContract(readFileSync(join(K8S_DIR, 'README.md'), 'utf8'));
+
 /** The options checkAll takes for a kustomization path such as overlays/production/migrate. */
 export function optionsFor(path, secretsDoc = readFileSync(join(K8S_DIR, 'SECRETS.md'), 'utf8')) {
   const overlay = path.split('/')[1];
   return {
     externalSecrets: externalSecrets(secretsDoc)[overlay] ?? [],
     requireOperator: overlay === 'production' && !path.endsWith('/migrate'),
+    contract: readContract(),
   };
 }
 

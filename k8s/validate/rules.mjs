@@ -1,17 +1,17 @@
 // The rules every rendered overlay must keep (issue 15): schemas, probes and resources, pinned images, secrets
-// that exist, PodDisruptionBudgets, network paths, monitoring. Each check returns readable problems; none means ok.
+// that exist, PodDisruptionBudgets, network paths, monitoring, and the contract with the processes (contract.mjs,
+// metric-queries.mjs). Each check returns readable problems; none means ok.
+import { checkEndpoints, checkGoldPool } from './contract.mjs';
+import { checkMetricQueries } from './metric-queries.mjs';
 import { allowed, isPrivateCidr, matches } from './netpol.mjs';
+import { podTemplate } from './pod-template.mjs';
 import { schemaProblems } from './schemas.mjs';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'Job', 'CronJob'];
 const LONG_RUNNING = ['Deployment', 'StatefulSet'];
 const nameOf = (o) => `${o.kind}/${o.metadata?.name}`;
 
-/** The pod template of a workload (CronJob: its job's). */
-export function podTemplate(object) {
-  if (object.kind === 'CronJob') return object.spec?.jobTemplate?.spec?.template;
-  return object.spec?.template;
-}
+export { podTemplate };
 
 function containersOf(object) {
   const spec = podTemplate(object)?.spec ?? {};
@@ -267,8 +267,11 @@ export function checkSelectors(objects) {
   return problems;
 }
 
-/** Every rule over one rendered kustomization. */
-export function checkAll(objects, { externalSecrets = [], requireOperator = false } = {}) {
+/**
+ * Every rule over one rendered kustomization. `contract`: k8s/README.md's (contract.mjs parseContract); without it
+ * the endpoint and metric checks are not run.
+ */
+export function checkAll(objects, { externalSecrets = [], requireOperator = false, contract = null } = {}) {
   return [
     ...checkSchemas(objects),
     ...checkContainers(objects),
@@ -277,5 +280,7 @@ export function checkAll(objects, { externalSecrets = [], requireOperator = fals
     ...checkSelectors(objects),
     ...(objects.some((o) => o.kind === 'NetworkPolicy') || objects.some((o) => LONG_RUNNING.includes(o.kind)) ? checkNetworkPolicies(objects) : []),
     ...checkMonitoring(objects, { requireOperator }),
+    ...checkGoldPool(objects),
+    ...(contract ? [...checkEndpoints(objects, contract.endpoints), ...checkMetricQueries(objects, contract.metrics)] : []),
   ];
 }

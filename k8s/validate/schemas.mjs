@@ -1,86 +1,74 @@
-// Validates objects against the vendored JSON schemas (schemas/SOURCE.md): Kubernetes v1.34.0 for the built-in
-// kinds, the published CRDs for CloudNativePG and the Prometheus Operator.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Validates each rendered object against its kind's schema, unknown fields refused (model-check.mjs):
+//   built-in kinds     kubernetes-models 4.5.1: Kubernetes v1.33.0's OpenAPI schemas, compiled into validate()
+//   monitoring kinds   @kubernetes-models/prometheus-operator 4.4.4: prometheus-operator v0.65.1's CRDs
+//   CloudNativePG      our own schemas (cnpg-schemas.mjs), with Ajv
+// (The 5.x releases of both packages need Node 22; these are the newest that run on Node 20.)
 import Ajv from 'ajv';
+import { ObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
+import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { Job } from 'kubernetes-models/batch/v1/Job';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { ResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { cluster, objectStore, scheduledBackup } from './cnpg-schemas.mjs';
+import { modelProblems } from './model-check.mjs';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), 'schemas');
-const K8S = 'kubernetes-v1.34.0';
+/** apiVersion/kind -> its model. A kind missing here (and in OWN_SCHEMAS) is a problem, not a silent pass. */
+export const MODELS = Object.fromEntries(
+  [ConfigMap, Namespace, Secret, Service, ServiceAccount, Deployment, StatefulSet, Job, CronJob, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy, ServiceMonitor, PodMonitor, PrometheusRule].map(
+    (Model) => [`${Model.apiVersion}/${Model.kind}`, Model],
+  ),
+);
 
-/** apiVersion/kind -> schema file. A kind missing here is a problem, not a silent pass. */
-export const KINDS = {
-  'v1/ConfigMap': `${K8S}/configmap-v1.json`,
-  'v1/Namespace': `${K8S}/namespace-v1.json`,
-  'v1/Secret': `${K8S}/secret-v1.json`,
-  'v1/Service': `${K8S}/service-v1.json`,
-  'v1/ServiceAccount': `${K8S}/serviceaccount-v1.json`,
-  'apps/v1/Deployment': `${K8S}/deployment-apps-v1.json`,
-  'apps/v1/StatefulSet': `${K8S}/statefulset-apps-v1.json`,
-  'batch/v1/Job': `${K8S}/job-batch-v1.json`,
-  'batch/v1/CronJob': `${K8S}/cronjob-batch-v1.json`,
-  'autoscaling/v2/HorizontalPodAutoscaler': `${K8S}/horizontalpodautoscaler-autoscaling-v2.json`,
-  'policy/v1/PodDisruptionBudget': `${K8S}/poddisruptionbudget-policy-v1.json`,
-  'networking.k8s.io/v1/NetworkPolicy': `${K8S}/networkpolicy-networking-v1.json`,
-  'postgresql.cnpg.io/v1/Cluster': 'crds/postgresql.cnpg.io_cluster_v1.json',
-  'postgresql.cnpg.io/v1/ScheduledBackup': 'crds/postgresql.cnpg.io_scheduledbackup_v1.json',
-  'barmancloud.cnpg.io/v1/ObjectStore': 'crds/barmancloud.cnpg.io_objectstore_v1.json',
-  'monitoring.coreos.com/v1/ServiceMonitor': 'crds/monitoring.coreos.com_servicemonitor_v1.json',
-  'monitoring.coreos.com/v1/PodMonitor': 'crds/monitoring.coreos.com_podmonitor_v1.json',
-  'monitoring.coreos.com/v1/PrometheusRule': 'crds/monitoring.coreos.com_prometheusrule_v1.json',
-};
+/** Kubernetes types our own schemas refer to with `kubernetesModel`. */
+const PARTS = { ObjectMeta, ResourceRequirements };
 
-/**
- * Unknown fields are refused, as the API server's strict field validation does: every object schema that lists its
- * properties and says nothing about others gets additionalProperties: false (maps and free-form objects keep theirs).
- */
-export function strict(schema) {
-  if (Array.isArray(schema)) return schema.map(strict);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'default' ? value : strict(value)]));
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
-    out.additionalProperties = false;
+let ownValidators;
+function ownValidator(key) {
+  if (!ownValidators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+    ajv.addKeyword({
+      keyword: 'kubernetesModel',
+      schemaType: 'string',
+      errors: true,
+      validate: function checkPart(name, data, _schema, context) {
+        const problems = modelProblems(PARTS[name], data);
+        checkPart.errors = problems.map((p) => ({ keyword: 'kubernetesModel', instancePath: context.instancePath + p.instancePath, message: p.message, params: {} }));
+        return problems.length === 0;
+      },
+    });
+    ownValidators = new Map(Object.entries({ 'postgresql.cnpg.io/v1/Cluster': cluster, 'postgresql.cnpg.io/v1/ScheduledBackup': scheduledBackup, 'barmancloud.cnpg.io/v1/ObjectStore': objectStore }).map(([k, schema]) => [k, ajv.compile(schema)]));
   }
-  return out;
+  return ownValidators.get(key);
 }
 
-/**
- * CRD patterns are Go RE2: `(?i)` (a leading case-insensitive flag) becomes JavaScript's `i` flag. A pattern
- * JavaScript still cannot compile is not checked (reported once), rather than failing every object of the kind.
- */
-export const unsupportedPatterns = new Set();
-function goRegExp(pattern, flags) {
-  const insensitive = pattern.startsWith('(?i)');
-  try {
-    return new RegExp(insensitive ? pattern.slice(4) : pattern, insensitive ? `${flags}i` : flags);
-  } catch {
-    unsupportedPatterns.add(pattern);
-    return { test: () => true };
-  }
+/** Ajv's errors in the models' form; an unknown field is named by its own path, as model-check.mjs does. */
+function fromAjv(errors) {
+  return errors
+    .filter((e) => !['if'].includes(e.keyword))
+    .map((e) => (e.keyword === 'additionalProperties' ? { instancePath: `${e.instancePath}/${e.params.additionalProperty}`, message: 'is an unknown field' } : { instancePath: e.instancePath, message: e.message }));
 }
 
-let validators;
-function validatorFor(key) {
-  validators ??= new Map();
-  if (!validators.has(key)) {
-    const file = KINDS[key];
-    if (!file) return null;
-    // strict: false lets the schemas' x-kubernetes-* keywords and formats (int32, int-or-string) through.
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goRegExp } });
-    validators.set(key, ajv.compile(strict(JSON.parse(readFileSync(join(DIR, file), 'utf8')))));
-  }
-  return validators.get(key);
-}
-
-/** Schema problems of one object, as readable lines. */
+/** Schema problems of one object, as readable lines (at most 5 an object). */
 export function schemaProblems(object) {
   const key = `${object?.apiVersion}/${object?.kind}`;
   const name = `${object?.kind}/${object?.metadata?.name}`;
-  const validate = validatorFor(key);
-  if (!validate) return [`${name}: no schema for ${key} (add it to k8s/validate/schemas.mjs)`];
-  if (validate(object)) return [];
-  return validate.errors.slice(0, 5).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` '${e.params.additionalProperty}'` : '';
-    return `${name}: ${e.instancePath || '/'} ${e.message}${extra}`;
-  });
+  let problems;
+  if (MODELS[key]) problems = modelProblems(MODELS[key], object);
+  else if (ownValidator(key)) {
+    const validate = ownValidator(key);
+    problems = validate(object) ? [] : fromAjv(validate.errors);
+  } else return [`${name}: no schema for ${key} (add it to k8s/validate/schemas.mjs)`];
+  return problems.slice(0, 5).map((p) => `${name}: ${p.instancePath || '/'} ${p.message}`);
 }
