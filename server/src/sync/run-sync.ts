@@ -75,7 +75,12 @@ export async function runSync(baseDeps: SyncDeps, options: SyncOptions = {}): Pr
   try {
     await acquireSyncLock(client, name, deps.logger, signal);
     const seen = await beginRun(client, name);
-    const full = options.full === true || seen === null;
+    // A watermark says what this instance's gold holds only while its marker is there: a lost or replaced Neo4j
+    // volume (no marker) or a --full killed half-way (marker says rebuilding) is rebuilt, never marked synced as is.
+    const marker = seen === null || options.full === true ? null : await readGoldMarker(deps);
+    const goldLost = seen !== null && options.full !== true && (marker === null || marker.rebuilding !== false);
+    if (goldLost) deps.logger.warn({ marker }, 'gold does not hold what the watermark says (lost volume or unfinished rebuild): rebuilding it');
+    const full = options.full === true || seen === null || goldLost;
     mode = full ? 'full' : 'incremental';
     const summary = emptySummary(mode, name);
     if (full) await clearForRebuild(deps, client, name, batchSize, summary, signal);
@@ -127,6 +132,18 @@ async function clearForRebuild(
       signal,
     );
     deps.logger.info(cleared, 'gold cleared for a full rebuild');
+  } finally {
+    await session.close();
+  }
+}
+
+/** The gold marker as stored in this instance's Neo4j, or null when there is none (nothing synced into it). */
+async function readGoldMarker(deps: SyncDeps): Promise<{ instance: string | null; rebuilding: boolean | null } | null> {
+  const session = deps.neo4j.session({ defaultAccessMode: 'READ' });
+  try {
+    const { records } = await session.run(cypherQuery('sync/read-gold-state'));
+    const marker = records[0]?.toObject() as { instance: string | null; rebuilding: boolean | null } | undefined;
+    return marker && marker.rebuilding !== null ? marker : null;
   } finally {
     await session.close();
   }

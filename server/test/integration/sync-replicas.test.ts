@@ -69,6 +69,20 @@ describe('sync: two gold instances, one sync each', () => {
     expect(await differencesOf(db.pg, goldB)).toEqual([]);
   });
 
+  it('rebuilds an instance whose Neo4j lost its data, instead of marking the near-empty graph synced', async () => {
+    // A lost volume: the Neo4j comes back empty while this instance's watermark row still says "synced up to here".
+    const session = goldB.session();
+    try {
+      await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS'); // auto-commit only
+    } finally {
+      await session.close();
+    }
+    expect(await readInstance(db.pg, B)).not.toBeNull();
+    expect((await syncB()).mode).toBe('full');
+    expect(await differencesOf(db.pg, goldB)).toEqual([]);
+    expect((await syncB()).mode).toBe('incremental');
+  });
+
   it('rebuilds one instance with --full while the other serves every read, and a killed rebuild is finished by its next run', async () => {
     const names = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`T${i}`, undefined]));
     const ids = await insertHandMadeSilver(db.pg, `${prefix}r`, names, [{ url: 'dozen', djs: ['DJ R'], parts: [Object.keys(names)] }]);
