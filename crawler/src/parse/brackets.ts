@@ -25,9 +25,9 @@ export function maskBracketed(text: string): string {
     }
     if (expectedClosers.length > 0) {
       if (CLOSERS.has(char)) {
-        // Close up to the matching opener; a mismatched closer ("(a]") is treated as closing the innermost.
+        // Close up to the matching opener; a closer nothing opened ("[Remix)' 679]") is text inside the group.
         const at = expectedClosers.lastIndexOf(char);
-        expectedClosers.length = at >= 0 ? at : expectedClosers.length - 1;
+        if (at >= 0) expectedClosers.length = at;
       }
       masked += MASK_CHAR.repeat(char.length);
       continue;
@@ -119,10 +119,124 @@ export function takeUnclosedTail(text: string): { before: string; inner: string;
   return { before: text.slice(0, start).trimEnd(), inner: text.slice(start + 1).trim(), opener };
 }
 
-/** Drops brackets left dangling at either end of a name: "Naughty Wood)" -> "Naughty Wood". */
+/**
+ * Drops brackets left dangling at either end of a name: "Naughty Wood)" -> "Naughty Wood", "(Foo" -> "Foo".
+ * One pass to find the unmatched brackets, then trimming at the ends: linear in the name (the old loop re-checked
+ * the balance after every character it dropped, quadratic on ")))))…").
+ */
 export function trimStrayBrackets(name: string): string {
-  let trimmed = name.trim();
-  while (/[)\]}]$/.test(trimmed) && !hasBalancedBrackets(trimmed)) trimmed = trimmed.slice(0, -1).trimEnd();
-  while (/^[([{]/.test(trimmed) && !hasBalancedBrackets(trimmed)) trimmed = trimmed.slice(1).trimStart();
-  return trimmed;
+  const text = name.trim();
+  const unmatched = new Set<number>();
+  const open: Array<{ index: number; closer: string }> = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] ?? '';
+    const closer = OPENERS[char];
+    if (closer !== undefined) open.push({ index, closer });
+    else if (CLOSERS.has(char)) {
+      if (open.at(-1)?.closer === char) open.pop();
+      else unmatched.add(index);
+    }
+  }
+  for (const opener of open) unmatched.add(opener.index);
+  let start = 0;
+  let end = text.length;
+  while (end > start && (unmatched.has(end - 1) || /\s/.test(text[end - 1] ?? ''))) end -= 1;
+  while (start < end && (unmatched.has(start) || /\s/.test(text[start] ?? ''))) start += 1;
+  return text.slice(start, end);
+}
+
+/** One top-level piece of a text: a run of plain text, a bracket group, or a spaced dash (" - ", " – "). */
+export type TopLevelUnit = (
+  | { kind: 'text'; text: string }
+  | { kind: 'group'; opener: '(' | '[' | '{'; inner: string; closed: boolean }
+  | { kind: 'dash' }
+) & {
+  /** where the unit starts and ends in the text it was split from (end exclusive) */
+  start: number;
+  end: number;
+};
+
+const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']);
+
+/**
+ * Splits `text` into its top-level units in one pass: `"Big Fun - Jon Rundell Remix (Eqo)"` ->
+ * text "Big Fun", dash, text "Jon Rundell Remix", group "(Eqo)". Brackets nest; a closer nothing opened is text
+ * ("[Remix)' 679]" is one group); a group never closed runs to the end (`closed: false`).
+ * Linear in the text (each character is looked at once; the pieces are slices of it).
+ */
+export function splitTopLevelUnits(text: string): TopLevelUnit[] {
+  const units: TopLevelUnit[] = [];
+  let textStart = 0;
+  const pushText = (end: number) => {
+    const raw = text.slice(textStart, end);
+    const piece = raw.trim();
+    if (piece === '') return;
+    const start = textStart + (raw.length - raw.trimStart().length);
+    units.push({ kind: 'text', text: piece, start, end: start + piece.length });
+  };
+  let depth = 0;
+  let groupStart = 0;
+  const expected: string[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] ?? '';
+    const closer = OPENERS[char];
+    if (closer !== undefined) {
+      if (depth === 0) {
+        pushText(index);
+        groupStart = index;
+      }
+      expected.push(closer);
+      depth += 1;
+      continue;
+    }
+    if (depth > 0) {
+      if (CLOSERS.has(char)) {
+        const at = expected.lastIndexOf(char);
+        if (at >= 0) expected.length = at;
+        depth = expected.length;
+        if (depth === 0) {
+          const opener = text[groupStart] as '(' | '[' | '{';
+          units.push({ kind: 'group', opener, inner: text.slice(groupStart + 1, index).trim(), closed: true, start: groupStart, end: index + 1 });
+          textStart = index + 1;
+        }
+      }
+      continue;
+    }
+    if (DASHES.has(char) && /\s/.test(text[index - 1] ?? '') && /\s/.test(text[index + 1] ?? '')) {
+      pushText(index);
+      units.push({ kind: 'dash', start: index, end: index + 1 });
+      textStart = index + 1;
+    } else if (DASHES.has(char) && index === text.length - 1 && /\s/.test(text[index - 1] ?? '')) {
+      // A dash left dangling at the very end ("Keep On Grooving -").
+      pushText(index);
+      units.push({ kind: 'dash', start: index, end: index + 1 });
+      textStart = index + 1;
+    }
+  }
+  if (depth > 0) {
+    const opener = text[groupStart] as '(' | '[' | '{';
+    units.push({ kind: 'group', opener, inner: text.slice(groupStart + 1).trim(), closed: false, start: groupStart, end: text.length });
+  } else pushText(text.length);
+  return units;
+}
+
+/**
+ * Writes units back as text: with `source` (the text they were split from), units that were next to each other
+ * keep the spacing they had ("Oat [Promo]<-- …", "(Part 1)'"), and units that were apart are joined by one space;
+ * without it, every unit is written out and joined by spaces.
+ */
+export function joinTopLevelUnits(units: readonly TopLevelUnit[], source?: string): string {
+  const closers: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  let result = '';
+  units.forEach((unit, index) => {
+    const previous = units[index - 1];
+    const written = source !== undefined
+      ? source.slice(unit.start, unit.end)
+      : unit.kind === 'text' ? unit.text : unit.kind === 'dash' ? '-' : `${unit.opener}${unit.inner}${unit.closed ? closers[unit.opener] : ''}`;
+    if (previous === undefined) result = written;
+    else if (source !== undefined && /^\s*$/.test(source.slice(previous.end, unit.start)) && previous.end <= unit.start) {
+      result += source.slice(previous.end, unit.start) + written;
+    } else result += ` ${written}`;
+  });
+  return result.trim();
 }
