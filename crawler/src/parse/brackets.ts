@@ -9,18 +9,25 @@ const CLOSERS = new Set([')', ']', '}']);
 /** Same length as the text it replaces, so indices found in the masked text are valid in the original. */
 const MASK_CHAR = '\u0001';
 
+const ANY_OPENER = /[([{]/;
+/** The last text masked: the same row is searched several times in a row (separators, joiners, credits). */
+let lastMasked: { text: string; masked: string } | null = null;
+
 /**
  * Returns `text` with everything inside brackets (brackets included) replaced by a mask character, keeping
- * the length. An opener that is never closed masks the rest of the text; a stray closer is left as is.
+ * the length. An opener that is never closed masks the rest of the text; a closer nothing opened is left as is.
+ * One pass; a text without any opener is returned as it is.
  */
 export function maskBracketed(text: string): string {
+  if (!ANY_OPENER.test(text)) return text;
+  if (lastMasked?.text === text) return lastMasked.masked;
   const expectedClosers: string[] = [];
-  let masked = '';
+  const parts: string[] = [];
   for (const char of text) {
     const closer = OPENERS[char];
     if (closer !== undefined) {
       expectedClosers.push(closer);
-      masked += MASK_CHAR.repeat(char.length);
+      parts.push(char.length === 1 ? MASK_CHAR : MASK_CHAR.repeat(char.length));
       continue;
     }
     if (expectedClosers.length > 0) {
@@ -29,11 +36,13 @@ export function maskBracketed(text: string): string {
         const at = expectedClosers.lastIndexOf(char);
         if (at >= 0) expectedClosers.length = at;
       }
-      masked += MASK_CHAR.repeat(char.length);
+      parts.push(char.length === 1 ? MASK_CHAR : MASK_CHAR.repeat(char.length));
       continue;
     }
-    masked += char;
+    parts.push(char);
   }
+  const masked = parts.join('');
+  lastMasked = { text, masked };
   return masked;
 }
 
@@ -55,21 +64,35 @@ export interface TopLevelMatch {
   text: string;
 }
 
+/** The global twin of each pattern, made once (the patterns are module constants). */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
+function globalOf(pattern: RegExp): RegExp {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalPatterns.set(pattern, global);
+  }
+  return global;
+}
+
+function* topLevelMatches(text: string, pattern: RegExp): Generator<TopLevelMatch> {
+  const masked = maskBracketed(text);
+  for (const match of masked.matchAll(globalOf(pattern))) {
+    if (match[0].length === 0 || match[0].includes(MASK_CHAR)) continue;
+    yield { index: match.index, end: match.index + match[0].length, text: match[0] };
+  }
+}
+
 /** Every match of `pattern` (a global or non-global RegExp) that lies wholly outside brackets. */
 export function findAllTopLevel(text: string, pattern: RegExp): TopLevelMatch[] {
-  const masked = maskBracketed(text);
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  const matches: TopLevelMatch[] = [];
-  for (const match of masked.matchAll(new RegExp(pattern.source, flags))) {
-    if (match[0].length === 0 || match[0].includes(MASK_CHAR)) continue;
-    matches.push({ index: match.index, end: match.index + match[0].length, text: match[0] });
-  }
-  return matches;
+  return [...topLevelMatches(text, pattern)];
 }
 
 /** The first match of `pattern` outside brackets, or null. */
 export function findTopLevel(text: string, pattern: RegExp): TopLevelMatch | null {
-  return findAllTopLevel(text, pattern)[0] ?? null;
+  for (const match of topLevelMatches(text, pattern)) return match;
+  return null;
 }
 
 /** Splits `text` at every top-level match of `pattern`, trimming the pieces and dropping empty ones. */
