@@ -216,8 +216,9 @@ describe('parseMixesdbWikitext on pages rebuilt from every CSV mix', () => {
     expect(setlist.djs.length).toBeGreaterThan(0);
     const parsedRows = setlist.parts.flatMap((part) =>
       part.rows.map((row) => ({ part: part.name ?? '', cue: row.cue, cueSeconds: row.cueSeconds, artist: row.artist, title: row.title, layered: row.layered })));
-    // The page is read with its own style ("Artist - Title - Label" where enough of its rows say so).
-    const style = { labelAfterDash: readListStyle(mix.rows.map((row) => toPlainText(row.raw))).labelAfterDash };
+    // The page is read with its own label habits ("Artist - Title - Label", "Artist - Title (Label)").
+    const { labelAfterDash, labelInParentheses } = readListStyle(mix.rows.map((row) => toPlainText(row.raw)));
+    const style = { labelAfterDash, labelInParentheses };
     const expectedRows = mix.rows.flatMap((row) =>
       parseTrackRows(row.raw, style).map((direct, index) => ({
         part: toPlainText(row.part),

@@ -18,4 +18,12 @@ describe('readListStyle', () => {
     expect(readListStyle(['Moderat (Live) - Bad Kingdom', 'A - B', 'C - D']).titleFirst).toBe(false);
     expect(readListStyle(['Summertime (TZ Remix) - Judy Hipps', 'A - B (C Remix)', 'D - E']).titleFirst).toBe(false);
   });
+
+  it('reads "Artist - Title (Label)" from a list where a quarter of the rows end in a plain bracket and none in [Label]', () => {
+    const scruff = ['Ils - Next Level (Marine Parade)', 'Martyn - Broken (Revolver)', 'Smith & Mighty - B Line Fi Blow (K7)', 'Soil & Pimp Sessions - Sahara (Zed Bias Mix) (Brownswood)'];
+    expect(readListStyle(scruff).labelInParentheses).toBe(true);
+    expect(readListStyle(['A - B (Set Me Free)', 'C - D', 'E - F', 'G - H', 'I - J', 'K - L', 'M - N', 'O - P', 'Q - R', 'S - T', 'U - V', 'W - X']).labelInParentheses).toBe(false);
+    expect(readListStyle(['A - B (Foo) [L]', 'C - D (Bar) [M]', 'E - F (Baz) [N]', 'G - H (Qux)']).labelInParentheses).toBe(false);
+    expect(readListStyle(['[0:00:00] A - Environments (2:29)', '[0:02:29] B - Cascade (1:01)', '[0:03:30] C - D (1:06)']).labelInParentheses).toBe(false);
+  });
 });

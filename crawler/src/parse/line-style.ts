@@ -7,12 +7,15 @@
  */
 import { splitTopLevelUnits } from './brackets';
 import type { TrackLineStyle } from './track-line';
-import { isOriginalVersion, isVersionText } from './version';
+import { isRunningTime } from './label';
+import { isNoteText, isOriginalVersion, isVersionText } from './version';
 
 /** A list needs at least this many lines agreeing before a style applies. */
 const MIN_AGREEING_LINES = 3;
 /** "Artist - Title - Label" lines: at least a quarter of the lines with a dash (Rusko's 2008 Essential Mix: 28 of 66). */
 const LABEL_AFTER_DASH_SHARE = 0.25;
+/** "Artist - Title (Label)" lines: the same share (Mr. Scruff's 2007 Essential Mix writes nearly every row that way). */
+const LABEL_IN_PARENTHESES_SHARE = 0.25;
 /** Hyphen-only or slash-only lines: most of the list. */
 const MAJORITY = 0.6;
 
@@ -29,6 +32,15 @@ function hasVersionGroup(text: string, pattern: { test(text: string): boolean } 
   return splitTopLevelUnits(text).some((unit) => unit.kind === 'group' && pattern.test(unit.inner) && !isOriginalVersion(unit.inner));
 }
 
+/** The title side ends in "(X)" where X is no version, note or featuring, and no "[Label]" follows: "Whiplash (Ninja Tune)". */
+function endsWithPlainParentheses(titleSide: string): boolean {
+  const units = splitTopLevelUnits(titleSide);
+  const last = units.at(-1);
+  if (last?.kind !== 'group' || last.opener !== '(' || units.length < 2) return false;
+  return !isVersionText(last.inner) && !isOriginalVersion(last.inner) && !isNoteText(last.inner) && !isRunningTime(last.inner)
+    && !/^(?:feat\.?|ft\.?|featuring|w\/?|with)\s/i.test(last.inner);
+}
+
 /** The title side ends in " - X" where X is plain text that is no version: "Shama - Linderluft". */
 function endsWithDashText(titleSide: string): boolean {
   const units = splitTopLevelUnits(titleSide);
@@ -43,6 +55,8 @@ function endsWithDashText(titleSide: string): boolean {
 export function readListStyle(lines: readonly string[]): TrackLineStyle {
   let dashed = 0;
   let labelTail = 0;
+  let parenthesisTail = 0;
+  let squareTail = 0;
   let tightOnly = 0;
   let slashFirst = 0;
   let versionLeft = 0;
@@ -61,6 +75,8 @@ export function readListStyle(lines: readonly string[]): TrackLineStyle {
     const left = line.slice(0, dash.index);
     const right = line.slice(dash.index + dash[0].length);
     if (endsWithDashText(right)) labelTail += 1;
+    if (endsWithPlainParentheses(right)) parenthesisTail += 1;
+    if (/\]\s*$/.test(right)) squareTail += 1;
     const leftVersion = hasVersionGroup(left, REMIX_WORD);
     const rightVersion = hasVersionGroup(right);
     if (leftVersion && !rightVersion) versionLeft += 1;
@@ -69,6 +85,7 @@ export function readListStyle(lines: readonly string[]): TrackLineStyle {
   const count = lines.length;
   return {
     labelAfterDash: labelTail >= MIN_AGREEING_LINES && labelTail >= LABEL_AFTER_DASH_SHARE * dashed,
+    labelInParentheses: parenthesisTail >= MIN_AGREEING_LINES && parenthesisTail >= LABEL_IN_PARENTHESES_SHARE * dashed && parenthesisTail > squareTail,
     tightHyphen: tightOnly >= MIN_AGREEING_LINES && tightOnly >= MAJORITY * count,
     slashSeparator: slashFirst >= MIN_AGREEING_LINES && slashFirst >= MAJORITY * count,
     titleFirst: versionLeft >= 1 && versionRight === 0 && count >= MIN_AGREEING_LINES,

@@ -78,6 +78,12 @@ describe('labels', () => {
     expect(parseTitleSide('Shama - Linderluft', { labelAfterDash: true })).toMatchObject({ title: 'Shama', label: 'Linderluft' });
     expect(parseTitleSide('Shama - Linderluft')).toMatchObject({ title: 'Shama - Linderluft', label: null });
   });
+
+  it('reads a last plain bracket as the label when the list writes labels that way, never a running time', () => {
+    expect(parseTitleSide('B Line Fi Blow (K7)', { labelInParentheses: true })).toMatchObject({ title: 'B Line Fi Blow', label: 'K7' });
+    expect(parseTitleSide('B Line Fi Blow (K7)')).toMatchObject({ title: 'B Line Fi Blow (K7)', label: null });
+    expect(parseTitleSide('Environments (2:29)', { labelInParentheses: true })).toMatchObject({ title: 'Environments', label: null });
+  });
 });
 
 describe('featuring in the title side', () => {

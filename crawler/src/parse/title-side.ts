@@ -35,6 +35,8 @@ export interface TitleSideOptions {
   artist?: string | null;
   /** the tracklist writes "Artist - Title - Label" (decided from the whole list, see line-style.ts) */
   labelAfterDash?: boolean;
+  /** the tracklist writes "Artist - Title (Label)" (decided from the whole list, see line-style.ts) */
+  labelInParentheses?: boolean;
 }
 
 interface Reading {
@@ -66,13 +68,13 @@ function setLabel(reading: Reading, text: string, warning: string | null): void 
 }
 
 /** Reads one bracket group at the end; false when it belongs to the title (and reading stops there). */
-function readGroup(units: readonly TopLevelUnit[], index: number, reading: Reading): boolean {
+function readGroup(units: readonly TopLevelUnit[], index: number, reading: Reading, options: TitleSideOptions): boolean {
   const unit = units[index];
   if (unit?.kind !== 'group') return false;
   const inner = groupText(unit);
   if (inner !== unit.inner) reading.warnings.push(`uncertain: "${unit.inner}"`);
   const featuring = FEATURING_GROUP.exec(inner) ?? WITH_GROUP.exec(inner);
-  if (unit.opener === '[' && isRunningTime(inner)) {
+  if (isRunningTime(inner) && unit.opener !== '{') {
     reading.warnings.push(`running time [${inner}] ignored`);
   } else if (featuring) {
     reading.featured.unshift(...splitArtistCredit(inner.slice(featuring[0].length)));
@@ -94,7 +96,7 @@ function readGroup(units: readonly TopLevelUnit[], index: number, reading: Readi
     setLabel(reading, inner, null);
   } else if (unit.opener === '(' && reading.label === null && !reading.settled && /\s[-\u2010-\u2015\u2212]\s/.test(inner)) {
     setLabel(reading, inner, 'label written in parentheses');
-  } else if (reading.label === null && !reading.settled && !PART_OF_TITLE.test(inner) && (isVersionUnit(units, index - 1) || units[index - 1]?.kind === 'dash')) {
+  } else if (reading.label === null && !reading.settled && !PART_OF_TITLE.test(inner) && (isVersionUnit(units, index - 1) || units[index - 1]?.kind === 'dash' || options.labelInParentheses)) {
     // "(Diplo Remix) (Ed Banger)", "Night Falls - (Get Physical)": a name after the title is done is its label.
     setLabel(reading, inner, 'label written in parentheses after the title');
   } else {
@@ -173,7 +175,7 @@ export function parseTitleSide(titleSide: string, options: TitleSideOptions = {}
     const unit = units[end - 1];
     if (unit?.kind === 'dash') end -= 1;
     else if (unit?.kind === 'group') {
-      if (!readGroup(units, end - 1, reading)) kept.unshift(unit);
+      if (!readGroup(units, end - 1, reading, options)) kept.unshift(unit);
       end -= 1;
     } else {
       const used = readText(units, end - 1, reading, options);

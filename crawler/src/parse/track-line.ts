@@ -21,6 +21,8 @@ import { remixersOf } from './version';
 export interface TrackLineStyle {
   /** "Artist - Title - Label": the last dash-separated part is the label */
   labelAfterDash?: boolean;
+  /** "Artist - Title (Label)": a last bracket that is no version, note or featuring is the label */
+  labelInParentheses?: boolean;
   /** "Artist-Title": with no spaced dash, the first hyphen between two words splits artist and title */
   tightHyphen?: boolean;
   /** "Ackermann / Jack 2 The Groove - Sound Factory Bar mix": the first " / " splits artist and title */
@@ -129,7 +131,7 @@ function parsePiece(pieceText: string, style: TrackLineStyle, context: PieceCont
   }
   if (style.titleFirst && artistSide !== null) [artistSide, titleSide] = [titleSide, artistSide];
   if (artistSide === null && !isUnknownTitle(titleSide)) warnings.push('no artist/title separator: no artist');
-  return { ...base, ...readArtistAndTitle(artistSide, titleSide, { labelAfterDash: style.labelAfterDash }, warnings) };
+  return { ...base, ...readArtistAndTitle(artistSide, titleSide, style, warnings) };
 }
 
 /** The fields of a row read from an artist credit and a title side that are already apart. */
@@ -142,11 +144,11 @@ type ArtistAndTitle = Omit<ParsedTrackLine, 'raw' | 'cue' | 'cueSeconds' | 'laye
 export function readArtistAndTitle(
   artistSide: string | null,
   titleSide: string,
-  options: { labelAfterDash?: boolean } = {},
+  options: Pick<TrackLineStyle, 'labelAfterDash' | 'labelInParentheses'> = {},
   warnings: string[] = [],
 ): ArtistAndTitle {
   const artist = artistSide?.replace(/[\s\-\u2010-\u2015\u2212:]+$/, '').trim() || null;
-  const side = parseTitleSide(titleSide, { artist, labelAfterDash: options.labelAfterDash });
+  const side = parseTitleSide(titleSide, { artist, labelAfterDash: options.labelAfterDash, labelInParentheses: options.labelInParentheses });
   warnings.push(...side.warnings);
   const artistFeaturing = artist === null ? { main: '', featured: [] } : splitFeaturing(artist);
   const artistValid = isValidArtistCredit(artist);

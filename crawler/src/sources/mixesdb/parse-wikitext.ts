@@ -74,10 +74,15 @@ function isRowLine(line: string): boolean {
   return line.startsWith('#') && !/^#[:*#;]/.test(line);
 }
 
-/** The page's "Artist - Title - Label" habit (Rusko's 2008 Essential Mix writes 28 of 66 rows that way). */
+/**
+ * The page's label habits: "Artist - Title - Label" (Rusko's 2008 Essential Mix writes 28 of 66 rows that way) or
+ * "Artist - Title (Label)" (Mr. Scruff's 2007 Essential Mix: nearly every row). MixesDB writes "Artist - Title", so
+ * the other styles of free text are not looked for.
+ */
 function pageStyle(lines: readonly string[]): TrackLineStyle {
   const rows = lines.map((line) => line.trimStart()).filter(isRowLine).map((line) => toPlainText(line.slice(1)));
-  return { labelAfterDash: readListStyle(rows).labelAfterDash };
+  const { labelAfterDash, labelInParentheses } = readListStyle(rows);
+  return { labelAfterDash, labelInParentheses };
 }
 
 /**
