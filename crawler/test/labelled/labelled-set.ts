@@ -41,6 +41,8 @@ export interface LabelledRecord {
   expect: ExpectedRow[];
   /** held back while the rules were written; reported on its own */
   heldOut: boolean;
+  /** labelled only after the rules were frozen (a `*.post-freeze[-N].labelled.json` file, N the batch); reported on its own */
+  postFreeze: string | null;
 }
 
 /** FNV-1a: a stable hash, so the held-out fifth is the same on every machine and every run. */
@@ -78,7 +80,7 @@ export function loadLabelledSet(dir: string = LABELLED_DIR): LabelledRecord[] {
       if (origin === '') throw new Error(`${where}: no origin`);
       const expect = Array.isArray(record.expect) ? record.expect.map((row, at) => asRow(row, `${where}.expect[${at}]`)) : [asRow(record.expect, `${where}.expect`)];
       return {
-        family, file, origin, expect, heldOut: isHeldOut(origin),
+        family, file, origin, expect, heldOut: isHeldOut(origin), postFreeze: /\.(post-freeze(?:-\d+)?)\./.exec(file)?.[1] ?? null,
         ...(typeof record.line === 'string' ? { line: record.line } : {}),
         ...(typeof record.page === 'string' ? { page: record.page } : {}),
         ...(typeof record.row === 'number' ? { row: record.row } : {}),
