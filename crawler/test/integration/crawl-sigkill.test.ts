@@ -46,7 +46,7 @@ describe('crawl run killed with SIGKILL', () => {
     const rows = await h.pool.query('SELECT count(*)::int AS n FROM silver.setlist_tracks');
     expect(rows.rows[0].n).toBe(205);
     const edges = await h.pool.query('SELECT count(*)::int AS n FROM silver.transitions WHERE weight > 0');
-    expect(edges.rows[0].n).toBe(173);
+    expect(edges.rows[0].n).toBe(164);
     const weights = await h.pool.query('SELECT max(weight)::int AS max FROM silver.transitions');
     expect(weights.rows[0].max).toBe(2);
     const bronzeDuplicates = await h.pool.query(
