@@ -31,6 +31,8 @@ export interface ClassifiedLine {
 
 const URL = /(?:https?:\/\/|www\.)\S+|(?:^|\s)[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|de|co|uk|fm|tv|to|io|tl|me|ly|be|nl|fr|es|it|info|link|app|page|ffm)(?:\/\S*)?(?=\s|$)/i;
 const ONLY_MENTIONS = /^(?:@[\w.-]+[\s,]*)+$/;
+/** "#techno #house #dj": hashtags only. */
+const ONLY_HASHTAGS = /^(?:#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*[\s,]*)+$/u;
 /** "Soundcloud - @musicmichon": a profile link written as a row. */
 const MENTION_AFTER_DASH = /\s[-\u2010-\u2015\u2212:]\s*@[\w.-]+$/;
 const TRACKLIST_HEADING = /^[\W_]*(?:track\s*-?\s*list(?:ing)?|tracks|set\s*-?\s*list|play\s*-?\s*list|tl)[\W_]*$/i;
@@ -96,7 +98,10 @@ export function classifyLine(index: number, text: string, bareNumbers = false): 
   const base: ClassifiedLine = { index, text, kind: 'other', number: null, body: text, separator: 'none', hasCue: false };
   if (text === '') return { ...base, kind: 'blank' };
   if (text.length > MAX_LINE_CHARS) return base;
-  if (URL.test(text) || ONLY_MENTIONS.test(text) || MENTION_AFTER_DASH.test(text)) return { ...base, kind: 'link' };
+  // Links, handles and hashtags are skipped inside a tracklist, never rows and never the end of one.
+  if (URL.test(text) || ONLY_MENTIONS.test(text) || MENTION_AFTER_DASH.test(text) || ONLY_HASHTAGS.test(text)) {
+    return { ...base, kind: 'link' };
+  }
   if (TRACKLIST_HEADING.test(text) || ENDS_WITH_TRACKLIST.test(text)) return { ...base, kind: 'tracklist-heading' };
   if (text.startsWith(';') && text.length > 1) return { ...base, kind: 'part-heading' };
   const numbered = readListNumber(text, { bare: bareNumbers });

@@ -117,4 +117,17 @@ describe('readFreeTextTracklist rows', () => {
     expect(readFreeTextTracklist('Out now - on all platforms\nBig thanks - to everyone')).toBeNull();
     expect(readFreeTextTracklist('')).toBeNull();
   });
+
+  it('splits parts at headings such as "CD1" and "Part 2", and skips hashtags and links inside the list', () => {
+    const text = [
+      'Our new mix, two discs.', '', 'CD1', '1. A - One', '2. B - Two (C Remix)', '#techno #house', '3. D - Three', '',
+      'CD2:', '1. E - Four', 'https://example.com/e', '2. F - Five', '3. G - Six [Label]', '', 'Thanks for listening!',
+    ].join('\n');
+    const tracklist = readFreeTextTracklist(text);
+    expect(tracklist?.parts.map((part) => [part.name, part.rows.map((row) => row.title)])).toEqual([
+      ['CD1', ['One', 'Two', 'Three']],
+      ['CD2', ['Four', 'Five', 'Six']],
+    ]);
+  });
 });
+
