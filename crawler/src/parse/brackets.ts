@@ -108,41 +108,6 @@ export function splitTopLevel(text: string, pattern: RegExp): string[] {
 }
 
 /**
- * The bracket group the text ends with: `"Title (Remix)"` -> `{ before: "Title", inner: "Remix", opener: "(" }`.
- * Null when the text does not end with a closer or the closer has no matching opener.
- */
-export function takeTrailingGroup(text: string): { before: string; inner: string; opener: '(' | '[' } | null {
-  const trimmed = text.trimEnd();
-  const last = trimmed.at(-1);
-  if (last !== ')' && last !== ']') return null;
-  const opener = last === ')' ? '(' : '[';
-  let depth = 0;
-  for (let index = trimmed.length - 1; index >= 0; index -= 1) {
-    const char = trimmed[index];
-    if (char === last) depth += 1;
-    else if (char === opener) depth -= 1;
-    if (depth === 0) {
-      return { before: trimmed.slice(0, index).trimEnd(), inner: trimmed.slice(index + 1, -1).trim(), opener };
-    }
-  }
-  return null;
-}
-
-/**
- * The bracket the text ends inside of, when it is never closed: `"Best Friend (DVS1 Forever Mix"` ->
- * `{ before: "Best Friend", inner: "DVS1 Forever Mix", opener: "(" }`. Null when every bracket is closed.
- */
-export function takeUnclosedTail(text: string): { before: string; inner: string; opener: '(' | '[' } | null {
-  const masked = maskBracketed(text);
-  // An unclosed opener masks everything after it, so the masked tail starts at the unclosed bracket, if any.
-  let start = masked.length;
-  while (start > 0 && masked[start - 1] !== text[start - 1]) start -= 1;
-  const opener = text[start];
-  if (start === text.length || (opener !== '(' && opener !== '[') || hasBalancedBrackets(text.slice(start))) return null;
-  return { before: text.slice(0, start).trimEnd(), inner: text.slice(start + 1).trim(), opener };
-}
-
-/**
  * Drops brackets left dangling at either end of a name: "Naughty Wood)" -> "Naughty Wood", "(Foo" -> "Foo".
  * One pass to find the unmatched brackets, then trimming at the ends: linear in the name (the old loop re-checked
  * the balance after every character it dropped, quadratic on ")))))…").

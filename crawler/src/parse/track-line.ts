@@ -7,7 +7,7 @@
  * single passes over the line (one masking per piece, one unit split per title side, anchored patterns).
  */
 import { isValidArtistCredit } from '@songnodes/contracts';
-import { findTopLevel, hasBalancedBrackets, maskBracketed, type TopLevelMatch } from './brackets';
+import { hasBalancedBrackets, maskBracketed, type TopLevelMatch } from './brackets';
 import { splitArtistCredit, splitFeaturing, uniqueNames } from './artist-credit';
 import { takeLeadingCue, takeTrailingCue, type LeadingCue } from './cue';
 import { splitLayeredPieces } from './layered';
@@ -238,9 +238,4 @@ export function parseTrackLine(line: string, style: TrackLineStyle = {}): Parsed
   if (rows.length === 1) return first;
   const others = rows.slice(1).map((row) => [row.artist, row.title].filter(Boolean).join(' - ')).join('", "');
   return { ...first, warnings: [...first.warnings, `line holds ${rows.length} tracks played together; the others: "${others}"`] };
-}
-
-/** Finds a top-level match; re-exported for the readers that split lines the same way. */
-export function findArtistTitleDash(text: string): TopLevelMatch | null {
-  return findTopLevel(text, SEPARATOR);
 }
