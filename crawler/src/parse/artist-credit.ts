@@ -5,13 +5,21 @@
  */
 import { findTopLevel, splitTopLevel, trimStrayBrackets } from './brackets';
 
+/*
+ * Every pattern starts with `(?<!\s)\s+`: a run of spaces is tried from its first space only, so a long run costs
+ * one pass instead of one pass per space (linear, not quadratic, on "a      …      b").
+ */
 /** " feat. ", " ft ", " featuring " with spaces around; "Daft" or "Ft." inside a word never match. */
-const FEATURING_WORD = /\s+(?:feat\.?|ft\.?|featuring)\s+/i;
-/** "(feat. X)" / "[ft. X]" groups. */
-const FEATURING_GROUP = /\s*[([]\s*(?:feat\.?|ft\.?|featuring)\s+([^)\]]*)[)\]]/gi;
+const FEATURING_WORD = /(?<!\s)\s+(?:feat\.?|ft\.?|featuring)\s+/i;
+/** "(feat. X)" / "[ft. X]" groups; the name part stops at the next bracket, so an unclosed group costs one pass. */
+const FEATURING_GROUP = /[([]\s*(?:feat\.?|ft\.?|featuring)\s+([^()[\]]*)[)\]]/gi;
 /** Joiners between acts that never occur inside one act's name. */
-const ALWAYS_SPLIT = /\s+(?:[Vv][Ss]\.?|[Vv]ersus|[Bb]2[Bb]|x|×)\s+/g;
-const AND_JOINER = /\s+(?:&|and)\s+/gi;
+const ALWAYS_SPLIT = /(?<!\s)\s+(?:[Vv][Ss]\.?|[Vv]ersus|[Bb]2[Bb]|x|×)\s+/g;
+/** "&", "and" and "+" join two acts or sit inside one ("Above & Beyond", "Florence + The Machine"). */
+const AND_JOINER = /(?<!\s)\s+(?:&|and|\+)\s+/gi;
+const COMMA = /(?<!\s)\s*,\s*/g;
+/** A piece that starts like the rest of one act's name: "& The Heartbreakers", "and His Orchestra". */
+const ACT_CONTINUATION = /^(?:the|his|her|their)\s/i;
 
 /** A credit without its featuring part, and the featured names. */
 export interface FeaturingSplit {
@@ -24,8 +32,9 @@ function cutFeaturing(text: string): { main: string; featuredTexts: string[] } {
   const featuredTexts: string[] = [];
   let main = text.replace(FEATURING_GROUP, (_whole, names: string) => {
     featuredTexts.push(names);
-    return '';
+    return ' ';
   });
+  if (featuredTexts.length > 0) main = main.replace(/ {2,}/g, ' ');
   const word = findTopLevel(main, FEATURING_WORD);
   if (word) {
     featuredTexts.push(main.slice(word.end));
@@ -49,38 +58,48 @@ function wordCount(name: string): number {
 }
 
 /**
- * "A & B" / "A and B" are two artists only when every side has at least two words and no side after the first
- * starts with "The": "Cisco Ferreira & Colin Mcbean" and "Guy Gerber And Shlomi Aber" split;
- * "Above & Beyond", "2000 and One", "Prosumer & Murat Tepeli" and "Tom Petty & The Heartbreakers" do not.
+ * "A & B" / "A and B" / "A + B" are two artists when at least one side is a full name of two or more words and no
+ * side after the first starts like the rest of one act's name ("The", "His"): "Cisco Ferreira & Colin Mcbean",
+ * "Perc & Passarella Death Squad", "Lane 8 & PARIS", "DJ Phantasy + DJ Gemini" split; "Above & Beyond",
+ * "Stil & Bense", "2000 and One", "Tom Petty & The Heartbreakers", "Buddy Johnson and His Orchestra" and
+ * "Florence + The Machine" do not. Two single words are left whole: the line does not say whether they name a duo
+ * ("Chase & Status") or two people, and a missed split costs less than a split act.
  */
 function splitOnAnd(credit: string): string[] {
   const pieces = splitTopLevel(credit, AND_JOINER);
   if (pieces.length < 2) return [credit.trim()];
-  const safe = pieces.every((piece, index) => wordCount(piece) >= 2 && (index === 0 || !/^the\s/i.test(piece)));
-  return safe ? pieces : [credit.trim()];
+  const continuesAnAct = pieces.slice(1).some((piece) => ACT_CONTINUATION.test(piece));
+  const hasFullName = pieces.some((piece) => wordCount(piece) >= 2);
+  return !continuesAnAct && hasFullName ? pieces : [credit.trim()];
 }
 
 /**
- * Commas list artists ("Surgeon, Regis") unless the list looks like one band's name: a piece after the first
- * starting with "The" ("Tyler, The Creator") or a list closed by "&"/"and" whose pieces are single words
- * ("Earth, Wind & Fire", "Crosby, Stills & Nash").
+ * Commas list artists ("Surgeon, Regis", "Sir LSG, Clara Hill"); in "A, B & C" the last "&" closes the list, so
+ * it splits too ("Steve Angello, Sebastian Ingrosso & Axwell"). Left whole: a piece after the first starting with
+ * "The" ("Tyler, The Creator") and a list closed by "&" whose names are all single words ("Earth, Wind & Fire",
+ * "Crosby, Stills & Nash"). An "&" inside an earlier piece is that piece's own ("Noir & Haze, Solomun").
  */
 function splitOnComma(credit: string): string[] {
-  const pieces = splitTopLevel(credit, /\s*,\s*/g);
+  const pieces = splitTopLevel(credit, COMMA);
   if (pieces.length < 2) return splitOnAnd(credit);
-  if (pieces.slice(1).some((piece) => /^the\s/i.test(piece))) return [credit.trim()];
-  const hasAnd = findTopLevel(credit, AND_JOINER) !== null;
-  if (hasAnd) {
-    const allNames = pieces.flatMap((piece) => splitTopLevel(piece, AND_JOINER));
-    if (allNames.some((name) => wordCount(name) < 2)) return [credit.trim()];
+  // "Tyler, The Creator"; "Chemical Brothers, The" (a sorted name).
+  if (pieces.slice(1).some((piece) => /^the(?:\s|$)/i.test(piece))) return [credit.trim()];
+  const last = pieces.at(-1) ?? '';
+  const closing = splitTopLevel(last, AND_JOINER);
+  if (closing.length > 1) {
+    const names = [...pieces.slice(0, -1), ...closing];
+    if (names.every((name) => wordCount(name) < 2) || closing.slice(1).some((name) => ACT_CONTINUATION.test(name))) {
+      return [credit.trim()];
+    }
+    return [...pieces.slice(0, -1).flatMap(splitOnAnd), ...closing];
   }
   return pieces.flatMap(splitOnAnd);
 }
 
 /**
  * The individual artists of a credit, in credit order, featuring excluded. Splits always on " vs ", " vs. ",
- * " b2b " and a lower-case " x " (an upper-case X is too often part of a name); on ", " and " & " / " and " only
- * under the rules above; never on "/" or "+" ("Push/Pull", "Florence + The Machine"). Returns [] for an empty credit.
+ * " b2b " and a lower-case " x " (an upper-case X is too often part of a name); on ", " and " & " / " and " / " + "
+ * only under the rules above; never on "/" ("Push/Pull"). Returns [] for an empty credit. Linear in the credit.
  */
 export function splitArtistCredit(credit: string): string[] {
   const { main } = cutFeaturing(credit);

@@ -44,36 +44,51 @@ export function collapseWhitespace(text: string): string {
     .trim();
 }
 
+/**
+ * Drops `{{templates}}`, nested ones included, in one pass: a stack remembers where each `{{` started in the
+ * output, and `}}` cuts the output back to it. A `{{` never closed stays as written. Linear in the text (the old
+ * "innermost first, until nothing changes" loop was quadratic on deep nesting).
+ */
 function removeNestedTemplates(text: string): string {
-  let previous: string;
-  let current = text;
-  // Innermost first, until nothing changes: `{{a|{{b}}}}` needs two passes.
-  do {
-    previous = current;
-    current = current.replace(/\{\{[^{}]*\}\}/g, '');
-  } while (current !== previous);
-  return current;
+  if (!text.includes('{{')) return text;
+  const output: string[] = [];
+  const starts: number[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    if (text[index] === '{' && text[index + 1] === '{') {
+      starts.push(output.length);
+      output.push('{{');
+      index += 1;
+    } else if (text[index] === '}' && text[index + 1] === '}' && starts.length > 0) {
+      output.length = starts.pop() ?? 0;
+      index += 1;
+    } else {
+      output.push(text[index] ?? '');
+    }
+  }
+  return output.join('');
 }
 
 /**
  * Removes inline MediaWiki markup the way the rendered page shows it:
- * comments and `<ref>`s disappear, `<nowiki>x</nowiki>` becomes x, templates `{{…}}` are dropped,
+ * comments and `<ref>`s disappear, `<nowiki>` tags are dropped (their text stays), templates `{{…}}` are dropped,
  * `[[Target|Label]]` becomes Label and `[[Target]]` Target, `[https://… Label]` becomes Label,
  * bold/italic quotes and other HTML tags are dropped. Entities are decoded last.
  * An unclosed `<!--` hides the rest of the line, as MediaWiki does.
+ *
+ * Linear in the text: every pattern either always succeeds once started (`…*?(?:end|$)`) or stops at the next
+ * bracket or angle bracket, so no position is scanned again and again.
  */
 export function stripWikiMarkup(text: string): string {
   let result = text
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/<nowiki\s*\/>/gi, '')
-    .replace(/<nowiki>([\s\S]*?)<\/nowiki>/gi, '$1')
-    .replace(/<ref\b[^>]*\/>/gi, '')
-    .replace(/<ref\b[^>]*>[\s\S]*?(?:<\/ref>|$)/gi, '')
+    .replace(/<\/?nowiki\s*\/?>/gi, '')
+    .replace(/<ref\b[^<>]*\/>/gi, '')
+    .replace(/<ref\b[^<>]*>[\s\S]*?(?:<\/ref>|$)/gi, '')
     .replace(/<br\s*\/?>/gi, ' ');
   result = removeNestedTemplates(result)
     .replace(/\[\[:?([^[\]|]*)\|([^[\]]*)\]\]/g, '$2')
     .replace(/\[\[:?([^[\]|]*)\]\]/g, '$1')
-    .replace(/\[(?:https?:|ftp:)?\/\/[^\s[\]]+\s+([^[\]]*)\]/gi, '$1')
+    .replace(/\[(?:https?:|ftp:)?\/\/[^\s[\]]+\s([^[\]]*)\]/gi, '$1')
     .replace(/\[(?:https?:|ftp:)?\/\/[^\s[\]]+\]/gi, '')
     .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
     .replace(/'{2,5}/g, '');

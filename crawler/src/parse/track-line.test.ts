@@ -1,4 +1,4 @@
-import { parseTrackLine, isUnknownTitle } from './track-line';
+import { parseTrackLine, parseTrackRows, isUnknownTitle } from './track-line';
 
 describe('parseTrackLine cues', () => {
   it.each([
@@ -73,7 +73,7 @@ describe('parseTrackLine versions', () => {
   it('reads a version whose bracket is never closed', () => {
     const parsed = parseTrackLine('Nina Kraviz Feat. Naughty Wood) - Best Friend (DVS1 Forever Mix [Rekids - 073]');
     expect(parsed).toMatchObject({ title: 'Best Friend', version: 'DVS1 Forever Mix', featured: ['Naughty Wood'], label: 'Rekids' });
-    expect(parsed.warnings).toContain('brackets not balanced');
+    expect(parsed.warnings).toContain('version bracket not closed');
   });
 });
 
@@ -96,14 +96,14 @@ describe('parseTrackLine artists and featuring', () => {
   });
 });
 
-describe('parseTrackLine blends', () => {
-  it('keeps the first of two whole tracks joined by "vs."', () => {
+describe('parseTrackLine on a line with tracks played together', () => {
+  it('returns the first track and names the others in a warning (parseTrackRows reads them all)', () => {
     const parsed = parseTrackLine('[12] Artist A - Track A vs. Artist B - Track B (B Remix)');
-    expect(parsed).toMatchObject({ artist: 'Artist A', title: 'Track A', version: null, layered: true, cue: '12' });
-    expect(parsed.warnings).toContain('blend of two tracks: kept the first, dropped "Artist B - Track B (B Remix)"');
+    expect(parsed).toMatchObject({ artist: 'Artist A', title: 'Track A', version: null, layered: false, cue: '12' });
+    expect(parsed.warnings).toContain('line holds 2 tracks played together; the others: "Artist B - Track B"');
   });
 
-  it.each(['w/ Shed - Atmosphere', '+ ?', 'Surgeon - Klonk w/ Shed - Atmosphere'])('flags "%s" as a blend', (line) => {
+  it.each(['w/ Shed - Atmosphere', '+ ?', '+ Surgeon - Electric Chicken [Downwards - LINO 10]'])('flags "%s" as layered', (line) => {
     expect(parseTrackLine(line).layered).toBe(true);
   });
 
@@ -112,12 +112,9 @@ describe('parseTrackLine blends', () => {
     'Scott Ferguson - Keep On Lovin Me (Detroit vs Chicago Mix) [Ferrispark]',
     'Mike Dehnert - Live PA Cut 2 [Fachwerk - FW/ALBUM6]',
     '+44 - When Your Heart Stops Beating',
+    '+plattform - Sour [Ploink - PL007NK]',
   ])('does not flag "%s"', (line) => {
-    expect(parseTrackLine(line).layered).toBe(false);
-  });
-
-  it('misreads "O - Meara vs Bissmire - Swear Tin" as a blend (documented false positive)', () => {
-    expect(parseTrackLine('O - Meara vs Bissmire - Swear Tin')).toMatchObject({ artist: 'O', title: 'Meara', layered: true });
+    expect(parseTrackRows(line)).toEqual([expect.objectContaining({ layered: false })]);
   });
 });
 

@@ -53,7 +53,9 @@ describe('crawl run: MixesDB target -> bronze -> silver', () => {
 
   it('derives the hand-counted transitions and weights', async () => {
     const edges = await transitionsWithin();
-    expect(edges).toHaveLength(173);
+    // 164: "Robert Hood - Unreleased" / "Floorplan - Unreleased" name no title, so those rows are unidentified and
+    // break the chain (docs/parsing.md §1); counted by hand before that rule, the mixes gave 173.
+    expect(edges).toHaveLength(164);
     expect(edges.filter((e) => e.weight === 2).map((e) => `${e.from_track} > ${e.to_track}`)).toEqual([
       'Mark Broom & James Ruskin - No Time Too Soon > Plastikman - Spastik',
       'Robert Hood - Stereotype > Robert Hood - The Family',
@@ -67,8 +69,9 @@ describe('crawl run: MixesDB target -> bronze -> silver', () => {
        FROM silver.transitions tr JOIN silver.tracks f ON f.id = tr.from_track_id JOIN silver.tracks t ON t.id = tr.to_track_id
        WHERE tr.weight > 0`,
     );
-    // 8 plays: the Dublin mix has an unidentified row before Range, so 7 tracks lead into it and 8 follow it.
-    expect(around.rows[0]).toEqual({ incoming: 7, outgoing: 8 });
+    // 8 plays: the Dublin mix has an unidentified row before Range, so 7 tracks lead into it; one mix follows it with
+    // "Robert Hood - Unreleased" (unidentified), so 7 follow it.
+    expect(around.rows[0]).toEqual({ incoming: 7, outgoing: 7 });
   });
 
   it('does not search again before the interval, and re-crawling with --force duplicates nothing', async () => {
@@ -80,7 +83,7 @@ describe('crawl run: MixesDB target -> bronze -> silver', () => {
     const raw = h.replay.requests.slice(before).filter((r) => r.query.action === 'raw');
     expect(raw).toEqual([]); // pages fetched recently are re-used from bronze
     expect((await rangeSetlists()).rows).toHaveLength(8);
-    expect(await transitionsWithin()).toHaveLength(173);
+    expect(await transitionsWithin()).toHaveLength(164);
   });
 
   it('follows a corrected page: `crawl url` refetches it and silver drops the edge it no longer has', async () => {

@@ -3,7 +3,7 @@
  * podcasts and compilations, e.g. "2017-10-22 - Ben Klock @ Awakenings x Klockworks Pres. Photon, Gashouder, ADE",
  * "2017-12-08 - DVS1 - fabric 96", "2010-05 - Marcel Dettmann - Train Wreck Mix, RBMA Radio".
  */
-import { splitTopLevel, takeTrailingGroup } from '../../parse/brackets';
+import { joinTopLevelUnits, splitTopLevel, splitTopLevelUnits } from '../../parse/brackets';
 import { collapseWhitespace } from '../../parse/text';
 
 export interface MixesdbTitle {
@@ -31,28 +31,32 @@ function isoDateOrNull(dateText: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === dateText ? dateText : null;
 }
 
-/** Drops "(Live PA)", "(London)", "(Awakenings)" annotations from a DJ name. */
-function withoutAnnotations(name: string): string {
-  let current = name.trim();
-  for (let group = takeTrailingGroup(current); group && group.before !== ''; group = takeTrailingGroup(current)) {
-    current = group.before;
-  }
-  return current;
+/** Text before the trailing bracket groups: drops "(Live PA)", "(London)" from a DJ name or "(note)" from a place. */
+function withoutTrailingGroups(text: string): string {
+  const trimmed = text.trim();
+  const units = splitTopLevelUnits(trimmed);
+  let end = units.length;
+  while (end > 1 && units[end - 1]?.kind === 'group') end -= 1;
+  return joinTopLevelUnits(units.slice(0, end), trimmed);
 }
 
 /**
- * Splits the DJ part on every separator: in a title, "&" joins DJs ("Rhadoo & Raresh") far more often than it
- * sits inside one act's name. An empty DJ part gives ["Unknown"] so that `djs` is never empty.
+ * Splits a DJ credit on every separator: in a title, "&" joins DJs ("Rhadoo & Raresh") far more often than it
+ * sits inside one act's name; "(Live PA)"-style annotations are dropped. Linear in the credit.
  */
+export function splitDjCredit(djPart: string): string[] {
+  return splitTopLevel(collapseWhitespace(djPart), DJ_SEPARATOR).map(withoutTrailingGroups).filter((dj) => dj !== '');
+}
+
+/** `splitDjCredit`, never empty: an empty DJ part gives ["Unknown"]. */
 function splitDjs(djPart: string): string[] {
-  const djs = splitTopLevel(djPart, DJ_SEPARATOR).map(withoutAnnotations).filter((dj) => dj !== '');
+  const djs = splitDjCredit(djPart);
   return djs.length > 0 ? djs : [djPart.trim() || 'Unknown'];
 }
 
 /** "Be, Space, Ibiza (CLR Podcast 025, 2009-08-17)": the broadcast note in brackets is not a place. */
 function splitPlace(place: string): Pick<MixesdbTitle, 'event' | 'venue' | 'location'> {
-  const group = takeTrailingGroup(place);
-  const withoutNote = group && group.before !== '' ? group.before : place;
+  const withoutNote = withoutTrailingGroups(place) || place;
   const parts = splitTopLevel(withoutNote, /\s*,\s*/g);
   const [first = null] = parts;
   if (parts.length < 2) return { event: first, venue: null, location: null };

@@ -112,3 +112,29 @@ describe('parseMixesdbWikitext on pages without a usable tracklist', () => {
     expect(parseMixesdbWikitext(null as unknown as string, page)).toMatchObject({ status: 'error', statusReason: 'page body is not text (object)' });
   });
 });
+
+describe('parseMixesdbWikitext layered rows and page style', () => {
+  it("gives two rows for a '''+''' line, the second layered over the first", () => {
+    const setlist = parseMixesdbWikitext(
+      "== Tracklist ==\n# [12] The Limit - Get Stoned [Emotif] '''+''' Q Project - Champion Sound (Doc Scott Remix) [Legend]\n# Shed - Atmosphere",
+      page,
+    );
+    expect(setlist.parts[0]?.rows.map((row) => [row.cue, row.artist, row.title, row.layered])).toEqual([
+      ['12', 'The Limit', 'Get Stoned', false],
+      [null, 'Q Project', 'Champion Sound', true],
+      [null, 'Shed', 'Atmosphere', false],
+    ]);
+  });
+
+  it('reads "Artist - Title - Label" on a page that writes its rows that way (Rusko, Essential Mix 2008-12-13)', () => {
+    const rows = ['# Rusko - Gogogadgetrusko - Sub Soldiers', '# Rusko - Jahova - Sub Soldiers', '# Chase And Status - Saxon - Ram', '# Skream - Meta-Lick'];
+    const setlist = parseMixesdbWikitext(`== Tracklist ==\n${rows.join('\n')}`, page);
+    expect(setlist.parts[0]?.rows.map((row) => [row.title, row.label])).toEqual([
+      ['Gogogadgetrusko', 'Sub Soldiers'], ['Jahova', 'Sub Soldiers'], ['Saxon', 'Ram'], ['Meta-Lick', null],
+    ]);
+    expect(parseMixesdbWikitext('== Tracklist ==\n# Len Faki - My Black Sheep - Podium\n# A - B', page).parts[0]?.rows[0]).toMatchObject({
+      title: 'My Black Sheep - Podium', label: null,
+    });
+  });
+});
+
