@@ -26,7 +26,8 @@ describe('crawl import with bad input', () => {
       [header, row('2005 - Bad - Mix', '1', 'E - Five'), row('2005 - Bad - Mix', 'two', 'F - Six'), row('2006 - Good - Mix', '1', 'G - Seven'), row('2006 - Good - Mix', '2', 'H - Eight')].join('\n'),
     );
     writeFileSync(join(dir, 'blog.html'), '<html><head><title>my blog</title></head><body></body></html>');
-    writeFileSync(join(dir, 'set.cue'), 'PERFORMER "Someone"\nTITLE "A set"\n  TRACK 01 AUDIO\n    TITLE "One"\n');
+    // A CUE sheet with a header and no track: nothing to store, said so, the rest goes on.
+    writeFileSync(join(dir, 'set.cue'), 'PERFORMER "Someone"\nTITLE "A set"\nFILE "a set.mp3" MP3\n');
     writeFileSync(join(dir, 'SOURCE.md'), '# notes, not a tracklist');
     writeFileSync(join(dir, 'empty.wiki'), "'''no tracklist here'''");
 
@@ -38,9 +39,10 @@ describe('crawl import with bad input', () => {
     expect(text).toContain(`${join(dir, 'pages.json')}:1 (/w/2003_-_No_-_Text): value has no wikitext`);
     expect(text).toMatch(/rows\.csv:2 \(https:\/\/www\.mixesdb\.com\/w\/2005_-_Bad_-_Mix\): line 3: position "two"/);
     expect(text).toContain(`${join(dir, 'blog.html')}: an HTML page that is not a saved 1001tracklists page`);
-    expect(text).toContain(`${join(dir, 'set.cue')}: format "cue" is not available yet`);
+
     expect(text).toContain('missing.json: no such file or folder');
-    expect(text).toContain('not refined: 1 × empty: no "== Tracklist ==" section');
+    expect(text).toContain('1 × empty: no "== Tracklist ==" section');
+    expect(text).toContain('1 × empty: no tracklist found in the text');
     expect(text).not.toContain('SOURCE.md');
 
     const { rows } = await h.pool.query('SELECT source_id, track_count FROM silver.setlists ORDER BY source_id');
@@ -49,7 +51,7 @@ describe('crawl import with bad input', () => {
       { source_id: '2004 - Wiki - Page', track_count: 2 },
       { source_id: '2006 - Good - Mix', track_count: 2 },
     ]);
-    // The CUE sheet was not recorded: once its parser is in the build, the same file imports.
-    expect(await h.count(`SELECT count(*) AS n FROM ops.imports WHERE path LIKE '%set.cue'`)).toBe(0);
+    // The empty CUE sheet is evidence in bronze, refused from silver with its reason.
+    expect(await h.count(`SELECT count(*) AS n FROM bronze.setlists WHERE source = 'cue' AND status = 'empty'`)).toBe(1);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * CUE sheets and plain-text tracklists: one tracklist per file, with an optional header naming the DJ, the date,
- * the title and where the list came from. The parsers that read them are the free-text reader's (crawler/src/parse);
+ * the title and where the list came from. The parsers that read them are the free-text reader's (crawler/src/sources/text);
  * this file only gives each parsed list its identity (the given source URL canonicalised, else a hash of the text)
  * and its evidence.
  */
 import type { ParsedSetlist } from '../../parse/types';
+import { parseCueSheet, readTextFileHeader, readTextTracklistFile, type TextSetlist } from '../../sources/text';
 import { freeTextIdentity, sha256Hex, withImportSource } from '../source-identity';
 import type { ImportFile, ReadResult } from '../types';
 
@@ -19,14 +20,41 @@ export type FreeTextParser = (text: string, options: { fileName: string }) => Fr
 
 export type FreeTextFormat = 'cue' | 'text';
 
+/** A text reader's record as a setlist of its own: `ok` with rows, else `empty` and why. */
+function asFreeTextSetlist(read: TextSetlist, fileName: string, givenUrl: string | null): FreeTextSetlist {
+  const rows = read.parts.reduce((n, part) => n + part.rows.length, 0);
+  return {
+    title: read.title ?? fileName.replace(/\.[^.]+$/, ''),
+    djs: read.djs,
+    event: read.event,
+    venue: read.venue,
+    location: read.location,
+    dateText: read.dateText,
+    date: read.date,
+    status: rows > 0 ? 'ok' : 'empty',
+    statusReason: rows > 0 ? null : 'no tracklist found in the text',
+    parts: read.parts,
+    warnings: read.warnings,
+    givenUrl,
+  };
+}
+
+/** A "URL:" / "Source:" / "Link:" header line of a text file, or a CUE sheet's `REM URL …` line. */
+function givenUrlOf(fields: Record<string, string>): string | null {
+  return fields.url ?? fields.source ?? fields.link ?? null;
+}
+
 /**
- * The parsers behind `--format cue` and `--format text`. Null while the free-text reader is not on this branch:
- * `crawl import` then refuses those files with "format not available yet", records nothing, and a later run with
- * the parser in place imports them.
+ * The parsers behind `--format cue` and `--format text`: the free-text reader's (crawler/src/sources/text). A
+ * parser may be null (a build without it): `crawl import` then refuses those files with "format not available",
+ * records nothing, and a later run with the parser in place imports them.
  */
 export const FREE_TEXT_PARSERS: Record<FreeTextFormat, FreeTextParser | null> = {
-  cue: null,
-  text: null,
+  cue: (text, { fileName }) => {
+    const remUrl = /^\s*REM\s+(?:URL|SOURCE|LINK)\s+"?(\S+?)"?\s*$/im.exec(text)?.[1] ?? null;
+    return asFreeTextSetlist(parseCueSheet(text), fileName, remUrl);
+  },
+  text: (text, { fileName }) => asFreeTextSetlist(readTextTracklistFile(text), fileName, givenUrlOf(readTextFileHeader(text).fields)),
 };
 
 /** Why a format cannot be imported with this build, or null. */

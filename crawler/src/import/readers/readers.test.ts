@@ -152,8 +152,8 @@ describe('saved 1001tracklists pages', () => {
   });
 });
 
-it('cue and text wait for their parsers: refused as not available, with a parser they read', () => {
-  expect(readerFor('cue')).toEqual({ unavailable: expect.stringContaining('not available yet') });
+it('a build without a parser refuses the format as not available; with one it reads', () => {
+  expect(readerFor('cue', { cue: null, text: null })).toEqual({ unavailable: expect.stringContaining('not available yet') });
   const found = readerFor('text', {
     cue: null,
     text: () => ({ title: 'My set', djs: ['Me'], event: null, venue: null, location: null, dateText: null, date: null, status: 'ok', statusReason: null, parts: [], warnings: [], givenUrl: 'http://www.mixcloud.com/me/my-set/' }),
@@ -161,4 +161,35 @@ it('cue and text wait for their parsers: refused as not available, with a parser
   if (!('reader' in found)) throw new Error('expected a reader');
   const parsed = found.reader({ path: 'set.txt', name: 'set.txt', text: 'Me - My set' }).entries[0]?.parse();
   expect(parsed).toMatchObject({ source: 'text', sourceUrl: 'https://mixcloud.com/me/my-set', title: 'My set' });
+});
+
+describe('CUE sheets and plain-text files, with the free-text reader', () => {
+  it('reads the real CUE sheet made from a 1001tracklists page: 12 rows, its performer as the DJ, a hash identity', () => {
+    const text = readFileSync(join(__dirname, '../../sources/text/fixtures/mat-zo-abgt500-2022-10-15.cue'), 'utf8');
+    const found = readerFor('cue');
+    if (!('reader' in found)) throw new Error('expected a reader');
+    const parsed = found.reader({ path: 'mat-zo.cue', name: 'mat-zo.cue', text }).entries[0]!.parse();
+    expect(parsed).toMatchObject({ source: 'cue', status: 'ok', djs: ['Mat Zo'], sourceUrl: expect.stringMatching(/^urn:sha256:[0-9a-f]{64}$/) });
+    expect(rowsOf(parsed)).toBe(12);
+  });
+
+  it('reads a text file: header for DJ, date, title and source URL, then the list', () => {
+    const text = ['DJ: Ben Klock', 'Date: 2024-05-01', 'Title: Klubnacht', 'URL: https://www.mixcloud.com/bk/klubnacht/', '',
+      '01. Trevino - Sombre Tones [Klockworks]', '02. Ben Klock - Subzero (Ben Klock Remix)', '03. ID - ID'].join('\n');
+    const found = readerFor('text');
+    if (!('reader' in found)) throw new Error('expected a reader');
+    const parsed = found.reader({ path: 'bk.txt', name: 'bk.txt', text }).entries[0]!.parse();
+    expect(parsed).toMatchObject({ source: 'text', status: 'ok', djs: ['Ben Klock'], date: '2024-05-01', title: 'Klubnacht', sourceUrl: 'https://mixcloud.com/bk/klubnacht' });
+    const rows = parsed.parts.flatMap((p) => p.rows);
+    expect(rows.map((r) => [r.artist, r.title, r.unidentified])).toEqual([
+      ['Trevino', 'Sombre Tones', false], ['Ben Klock', 'Subzero', false], ['ID', 'ID', true],
+    ]);
+  });
+
+  it('a text with no tracklist is an empty setlist with its reason, never an invented one', () => {
+    const found = readerFor('text');
+    if (!('reader' in found)) throw new Error('expected a reader');
+    const parsed = found.reader({ path: 'notes.txt', name: 'notes.txt', text: 'Thanks for listening! Follow me on soundcloud.' }).entries[0]!.parse();
+    expect(parsed).toMatchObject({ status: 'empty', statusReason: 'no tracklist found in the text' });
+  });
 });
