@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // bench/parse: rows per second of each parser on the real material bundled with the crawler, in one process, no I/O
 // while measuring. Each input is parsed once to warm up, then RUNS times; the table gives the median run.
-// Writes bench/results/parse.json and prints a markdown table. Usage: npm run bench:parse (builds the crawler first).
+// Writes bench/results/parse.json and prints a markdown table. Usage: npm run bench:parse (builds the workspaces first).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,14 +11,9 @@ import { createRequire } from 'node:module';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CRAWLER = join(ROOT, 'crawler');
 const require = createRequire(import.meta.url);
-const dist = (path) => require(join(CRAWLER, 'dist', path));
-const { parseMixesdbWikitext } = dist('sources/mixesdb/parse-wikitext.js');
-const { parseTrackRows } = dist('parse/track-line.js');
-const { readFreeTextTracklist } = dist('sources/text/read-free-text.js');
-const { parseCueSheet } = dist('sources/text/parse-cue-sheet.js');
-const { parse1001Tracklist } = dist('sources/1001tracklists/parse-tracklist.js');
-const { parseSetlistfmSearch } = dist('sources/setlistfm/parse-setlists.js');
-const { loadMixesdbCsvMixes } = dist('replay/mixesdb-sample.js');
+const { parseMixesdbWikitext, parse1001Tracklist, parseSetlistfmSearch, replay } = require('@songnodes/crawler');
+const { parseTrackRows, readFreeTextTracklist, parseCueSheet } = require('@songnodes/parsing');
+const { loadMixesdbCsvMixes } = replay;
 
 const RUNS = Number(process.env.BENCH_PARSE_RUNS ?? 5);
 const read = (path) => readFileSync(join(CRAWLER, path), 'utf8');
@@ -40,9 +35,9 @@ function measure(name, input, items, parseAll) {
 
 const wikitext = Object.entries(JSON.parse(readFileSync(join(CRAWLER, '../data/mixesdb-wikitext/essential-mix-1993-2009.json'), 'utf8')));
 const csvLines = loadMixesdbCsvMixes().flatMap((mix) => mix.rows.map((row) => row.raw));
-const descriptionDir = 'src/sources/text/fixtures/descriptions';
+const descriptionDir = '../parsing/src/free-text/fixtures/descriptions';
 const descriptions = readdirSync(join(CRAWLER, descriptionDir)).map((file) => read(join(descriptionDir, file)));
-const cue = read('src/sources/text/fixtures/mat-zo-abgt500-2022-10-15.cue');
+const cue = read('../parsing/src/free-text/fixtures/mat-zo-abgt500-2022-10-15.cue');
 const tracklistDir = 'src/sources/1001tracklists/fixtures';
 const tracklistPages = readdirSync(join(CRAWLER, tracklistDir))
   .filter((file) => file.endsWith('.html') && !/captcha|synthetic/.test(file))

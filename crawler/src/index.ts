@@ -13,3 +13,6 @@ export { crawlSample } from './crawl/sample-crawl';
 export { runWorker, type WorkerOptions } from './crawl/worker';
 export { reparseBronze, type ReparseSummary } from './crawl/reparse';
 export * as replay from './replay';
+export { parseMixesdbWikitext } from './sources/mixesdb/parse-wikitext';
+export { parse1001Tracklist } from './sources/1001tracklists/parse-tracklist';
+export { parseSetlistfmSearch } from './sources/setlistfm/parse-setlists';

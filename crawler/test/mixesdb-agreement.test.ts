@@ -3,12 +3,12 @@
  * The CSV splits each row's `raw` at the first " - "; we compare our artist / title side with its split,
  * word by word, and require every disagreement to fall into a known, documented class (docs/parsing.md).
  */
-import { parseMixesdbTitle } from '../src/sources/mixesdb/parse-title';
+import { parseMixesdbTitle } from '@songnodes/parsing';
 import { parseMixesdbWikitext } from '../src/sources/mixesdb/parse-wikitext';
-import { readListStyle } from '../src/parse/line-style';
-import { toPlainText } from '../src/parse/text';
-import { parseTrackLine, parseTrackRows } from '../src/parse/track-line';
-import type { ParsedTrackLine } from '../src/parse/types';
+import { readListStyle } from '@songnodes/parsing';
+import { toPlainText } from '@songnodes/parsing';
+import { parseTrackLine, parseTrackRows } from '@songnodes/parsing';
+import type { ParsedTrackLine } from '@songnodes/parsing';
 import {
   buildWikitextFromRows,
   loadMixesdbCsvMixes,

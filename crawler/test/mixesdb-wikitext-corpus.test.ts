@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readListStyle } from '../src/parse/line-style';
-import { toPlainText } from '../src/parse/text';
+import { readListStyle } from '@songnodes/parsing';
+import { toPlainText } from '@songnodes/parsing';
 import { parseMixesdbWikitext } from '../src/sources/mixesdb/parse-wikitext';
 
 const pages = JSON.parse(readFileSync(join(__dirname, '../../data/mixesdb-wikitext/essential-mix-1993-2009.json'), 'utf8')) as Record<string, { tracklist: string }>;

@@ -6,16 +6,16 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTrackRows } from '../src/parse/track-line';
-import type { ParsedSetlist, ParsedTrackLine } from '../src/parse/types';
+import { parseTrackRows } from '@songnodes/parsing';
+import type { ParsedSetlist, ParsedTrackLine } from '@songnodes/parsing';
 import { parseMixesdbWikitext } from '../src/sources/mixesdb/parse-wikitext';
-import { parseCueSheet } from '../src/sources/text/parse-cue-sheet';
-import { readFreeTextTracklist } from '../src/sources/text/read-free-text';
-import { readTextTracklistFile } from '../src/sources/text/read-text-file';
+import { parseCueSheet } from '@songnodes/parsing';
+import { readFreeTextTracklist } from '@songnodes/parsing';
+import { readTextTracklistFile } from '@songnodes/parsing';
 import { loadMixesdbCsvMixes } from './support/mixesdb-csv';
 
 const SEED = 20240501;
-const TEXT_DIR = join(__dirname, '../src/sources/text/fixtures');
+const TEXT_DIR = join(__dirname, '../../parsing/src/free-text/fixtures');
 
 const csvLines = loadMixesdbCsvMixes().flatMap((mix) => mix.rows.map((row) => row.raw)).filter((_, index) => index % 20 === 0);
 const wikiPages = Object.values(JSON.parse(readFileSync(join(__dirname, '../../data/mixesdb-wikitext/essential-mix-1993-2009.json'), 'utf8')) as Record<string, { tracklist: string }>)

@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTrackRows, MAX_ROW_CHARS } from '../src/parse/track-line';
-import { splitArtistCredit } from '../src/parse/artist-credit';
-import { toPlainText } from '../src/parse/text';
-import { parseMixesdbTitle } from '../src/sources/mixesdb/parse-title';
+import { parseTrackRows, MAX_ROW_CHARS } from '@songnodes/parsing';
+import { splitArtistCredit } from '@songnodes/parsing';
+import { toPlainText } from '@songnodes/parsing';
+import { parseMixesdbTitle } from '@songnodes/parsing';
 import { parseMixesdbWikitext } from '../src/sources/mixesdb/parse-wikitext';
-import { parseCueSheet } from '../src/sources/text/parse-cue-sheet';
-import { readFreeTextTracklist } from '../src/sources/text/read-free-text';
-import { readTextTracklistFile } from '../src/sources/text/read-text-file';
+import { parseCueSheet } from '@songnodes/parsing';
+import { readFreeTextTracklist } from '@songnodes/parsing';
+import { readTextTracklistFile } from '@songnodes/parsing';
 import { growthFactor, measureRegexWork } from './support/regex-work';
 
 /** Linear with some constant overhead: 10x the input, at most 13x the work. */

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { FetchedPage } from '../http/polite-fetcher';
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { crawlerSql } from './statements';
 
 type Queryable = Pool | PoolClient;

@@ -5,7 +5,7 @@
 import type { Pool } from 'pg';
 import { storeParsedSetlists, type StoredSetlist } from '../crawl/store-page';
 import { crawlerSql } from '../db/statements';
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { SOURCES } from '../sources/registry';
 import type { CrawlSource } from '../sources/types';
 import type { ImportEntry, ImportFile, ImportFormat } from './types';

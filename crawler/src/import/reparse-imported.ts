@@ -6,7 +6,7 @@
 import { mixesdbPageEntry } from './readers/mixesdb-wikitext';
 import { readerFor } from './readers';
 import { mixesdbTitleFromKey } from './source-identity';
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import type { ImportFormat } from './types';
 
 /** File name and entry key of an evidence url. */

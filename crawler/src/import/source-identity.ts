@@ -5,7 +5,7 @@ import type { SetlistIdentity } from '../refine/identity-types';
  * tracklist has no site: its identity is the source URL given with it, canonicalised, else a hash of its text.
  */
 import { createHash } from 'node:crypto';
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { mixesdbPageUrl } from '../sources/mixesdb/urls';
 import type { ImportSource } from './types';
 

@@ -2,7 +2,7 @@
  * What `crawl import` reads: a file turns into entries (one setlist each), every entry carries the text stored as
  * its bronze evidence and a pure parse of that text. Readers are pure too (text in, entries out, no I/O).
  */
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 
 export const IMPORT_FORMATS = ['mixesdb-wikitext', 'mixesdb-csv', '1001tracklists-html', 'cue', 'text'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -1,6 +1,6 @@
 import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { PoolClient } from 'pg';
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { crawlerSql } from '../db/statements';
 import { refineSetlistContent, type RefinedSetlist } from './setlist-content';
 

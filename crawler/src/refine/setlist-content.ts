@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isValidArtistCredit } from '@songnodes/contracts';
-import { artistKey, trackKey } from '../parse/identity';
-import type { ParsedSetlist, ParsedTrackLine } from '../parse/types';
+import { artistKey, trackKey } from '@songnodes/parsing';
+import type { ParsedSetlist, ParsedTrackLine } from '@songnodes/parsing';
 
 /** A track as silver stores it, with the artists credited on it. */
 export interface RefinedTrack {

@@ -1,5 +1,5 @@
-import { blankSetlist } from '../parse/setlist-record';
-import type { ParsedSetlist } from '../parse/types';
+import { blankSetlist } from '@songnodes/parsing';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { withCanonicalIdentity } from './setlist-identity';
 
 const parsed = (source: ParsedSetlist['source'], sourceUrl: string, sourceId: string | null, status: ParsedSetlist['status'] = 'ok') =>

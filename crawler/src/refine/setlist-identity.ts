@@ -1,5 +1,5 @@
 import { importedSetlistIdentity } from '../import/source-identity';
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { tracklists1001SetlistIdentity } from '../sources/1001tracklists/urls';
 import { mixesdbSetlistIdentity } from '../sources/mixesdb/urls';
 import { setlistfmSetlistIdentity } from '../sources/setlistfm/urls';

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { CrawlerConfig } from '../config';
 import type { TargetSearch } from '../db/targets';
 import type { FetchedPage, PoliteFetcher } from '../http/polite-fetcher';
-import type { ParsedSetlist } from '../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import type { SourceName } from './source-names';
 
 /** A setlist page a search found. */

@@ -9,7 +9,7 @@ import { reparseBronze } from '../../src/crawl/reparse';
 import { storeParsedSetlists } from '../../src/crawl/store-page';
 import { savePage } from '../../src/db/bronze';
 import { createPool } from '../../src/db/pool';
-import type { ParsedSetlist } from '../../src/parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { startReplayServer, type ReplayServer } from '../../src/replay';
 import { tracklists1001Source } from '../../src/sources/1001tracklists/source';
 import { mixesdbSource } from '../../src/sources/mixesdb/source';

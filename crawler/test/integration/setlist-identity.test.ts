@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crawlUrl } from '../../src/crawl/crawl-url';
 import { reparseBronze } from '../../src/crawl/reparse';
-import { blankSetlist } from '../../src/parse/setlist-record';
+import { blankSetlist } from '@songnodes/parsing';
 import { withCanonicalIdentity } from '../../src/refine/setlist-identity';
 import { startReplayServer, type ReplayServer } from '../../src/replay';
 import { mixesdbPagesFromCsv, startCrawlHarness, type CrawlHarness } from '../support/crawl-harness';

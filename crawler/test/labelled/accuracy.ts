@@ -2,7 +2,7 @@
  * Per-field and whole-row accuracy of the parsers on the labelled set, by source family. A row is right only when
  * every field is; a record whose line gives a different number of rows than the label counts every label row wrong.
  */
-import type { ParsedTrackLine } from '../../src/parse/types';
+import type { ParsedTrackLine } from '@songnodes/parsing';
 import { FIELDS, type ExpectedRow, type Field, type LabelledRecord } from './labelled-set';
 
 export interface RowResult {

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTrackRows } from '../../src/parse/track-line';
-import type { ParsedTrackLine } from '../../src/parse/types';
+import { parseTrackRows } from '@songnodes/parsing';
+import type { ParsedTrackLine } from '@songnodes/parsing';
 import { parse1001Tracklist } from '../../src/sources/1001tracklists/parse-tracklist';
 import { readMixesdbRowsByLine } from '../../src/sources/mixesdb/parse-wikitext';
 import { parseSetlistfmSearch, parseSetlistfmSetlist } from '../../src/sources/setlistfm/parse-setlists';
-import { parseCueSheet } from '../../src/sources/text/parse-cue-sheet';
-import { readFreeTextTracklist } from '../../src/sources/text/read-free-text';
+import { parseCueSheet } from '@songnodes/parsing';
+import { readFreeTextTracklist } from '@songnodes/parsing';
 import { REPO_ROOT, type LabelledRecord } from './labelled-set';
 
 const texts = new Map<string, string>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '../../src/db/pool';
 import { crawlerSql } from '../../src/db/statements';
-import type { ParsedSetlist } from '../../src/parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { refineSetlistContent } from '../../src/refine/setlist-content';
 
 /**

@@ -1,11 +1,11 @@
 /**
  * CUE sheets and plain-text tracklists: one tracklist per file, with an optional header naming the DJ, the date,
- * the title and where the list came from. The parsers that read them are the free-text reader's (crawler/src/sources/text);
+ * the title and where the list came from. The parsers that read them are the free-text reader's (@songnodes/parsing, parsing/src/free-text);
  * this file only gives each parsed list its identity (the given source URL canonicalised, else a hash of the text)
  * and its evidence.
  */
-import type { ParsedSetlist } from '../../parse/types';
-import { parseCueSheet, readTextFileHeader, readTextTracklistFile, type TextSetlist } from '../../sources/text';
+import type { ParsedSetlist } from '@songnodes/parsing';
+import { parseCueSheet, readTextFileHeader, readTextTracklistFile, type TextSetlist } from '@songnodes/parsing';
 import { freeTextIdentity, sha256Hex, withImportSource } from '../source-identity';
 import type { ImportFile, ReadResult } from '../types';
 
@@ -45,7 +45,7 @@ function givenUrlOf(fields: Record<string, string>): string | null {
 }
 
 /**
- * The parsers behind `--format cue` and `--format text`: the free-text reader's (crawler/src/sources/text). A
+ * The parsers behind `--format cue` and `--format text`: the free-text reader's (@songnodes/parsing, parsing/src/free-text). A
  * parser may be null (a build without it): `crawl import` then refuses those files with "format not available",
  * records nothing, and a later run with the parser in place imports them.
  */

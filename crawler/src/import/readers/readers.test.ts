@@ -165,7 +165,7 @@ it('a build without a parser refuses the format as not available; with one it re
 
 describe('CUE sheets and plain-text files, with the free-text reader', () => {
   it('reads the real CUE sheet made from a 1001tracklists page: 12 rows, its performer as the DJ, a hash identity', () => {
-    const text = readFileSync(join(__dirname, '../../sources/text/fixtures/mat-zo-abgt500-2022-10-15.cue'), 'utf8');
+    const text = readFileSync(join(__dirname, '../../../../parsing/src/free-text/fixtures/mat-zo-abgt500-2022-10-15.cue'), 'utf8');
     const found = readerFor('cue');
     if (!('reader' in found)) throw new Error('expected a reader');
     const parsed = found.reader({ path: 'mat-zo.cue', name: 'mat-zo.cue', text }).entries[0]!.parse();

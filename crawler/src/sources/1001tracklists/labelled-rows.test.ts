@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ParsedTrackLine } from '../../parse/types';
+import type { ParsedTrackLine } from '@songnodes/parsing';
 import { parse1001Tracklist } from './parse-tracklist';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParsedSetlist, ParsedTrackLine } from '../../parse/types';
+import type { ParsedSetlist, ParsedTrackLine } from '@songnodes/parsing';
 import { parse1001Tracklist, parse1001TracklistRows } from './parse-tracklist';
 
 // Every real page under fixtures/more (SOURCE.md there): a 2021 page with mashup parts in two captures, the 2018

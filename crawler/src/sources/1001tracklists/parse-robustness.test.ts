@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParsedSetlist } from '../../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { MAX_NESTING } from './html-document';
 import { parse1001SearchResults, type Search1001Results } from './parse-search';
 import { parse1001Tracklist, parse1001TracklistRows } from './parse-tracklist';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import type { ParsedSetlist, ParsedTrackLine } from '../../parse/types';
+import type { ParsedSetlist, ParsedTrackLine } from '@songnodes/parsing';
 import { parse1001Tracklist } from './parse-tracklist';
 
 const readFixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');

@@ -15,8 +15,8 @@
  * - 'ok' otherwise. A row that cannot be read is kept unidentified with a warning; a declared track count that the
  *   rows do not reach is a warning too (every row counts, mashup parts and "w/" rows included).
  */
-import { blankSetlist } from '../../parse/setlist-record';
-import type { ParsedSetlist, ParsedTrackLine } from '../../parse/types';
+import { blankSetlist } from '@songnodes/parsing';
+import type { ParsedSetlist, ParsedTrackLine } from '@songnodes/parsing';
 import { detect1001Block } from './detect-block';
 import type { DomNode } from './dom-text';
 import { load1001Html } from './html-document';

@@ -16,8 +16,8 @@
  *   the track-line parser's call ("ID - ID", "Bicep - ID" are; "Midnight Sky (ID Remix)" is a known track in an
  *   unknown version, as on every other source).
  */
-import { parseTrackLine } from '../../parse/track-line';
-import type { ParsedTrackLine } from '../../parse/types';
+import { parseTrackLine } from '@songnodes/parsing';
+import type { ParsedTrackLine } from '@songnodes/parsing';
 import type { RowFields } from './page-rows';
 
 /** Longer row texts are not track lines; they are kept (cut) as unidentified rows, never parsed. */

@@ -2,7 +2,7 @@
  * 1001tracklists setlist identity: the tracklist id (`1gz59x6t` in /tracklist/1gz59x6t/bicep-….html), stored with
  * the page on https://www.1001tracklists.com whatever origin the page was loaded from (docs/identity.md).
  */
-import type { ParsedSetlist } from '../../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import type { SetlistIdentity } from '../../refine/identity-types';
 
 const CANONICAL_ORIGIN = 'https://www.1001tracklists.com';

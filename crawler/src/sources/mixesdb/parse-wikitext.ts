@@ -4,11 +4,11 @@
  * Cost: linear in the page (lines are split once, headings read without backtracking patterns, each row parsed
  * once by the linear line parser).
  */
-import { readListStyle } from '../../parse/line-style';
-import { toPlainText } from '../../parse/text';
-import { parseTrackRows, type TrackLineStyle } from '../../parse/track-line';
-import type { ParsedPart, ParsedSetlist, ParsedTrackLine } from '../../parse/types';
-import { parseMixesdbTitle } from './parse-title';
+import { readListStyle } from '@songnodes/parsing';
+import { toPlainText } from '@songnodes/parsing';
+import { parseTrackRows, type TrackLineStyle } from '@songnodes/parsing';
+import type { ParsedPart, ParsedSetlist, ParsedTrackLine } from '@songnodes/parsing';
+import { parseMixesdbTitle } from '@songnodes/parsing';
 
 export interface MixesdbPage {
   /** the page URL the wikitext came from */

@@ -4,7 +4,7 @@
  * identity is its page title and its stored URL the page on https://www.mixesdb.com (docs/identity.md).
  */
 import type { SetlistIdentity } from '../../refine/identity-types';
-import type { ParsedSetlist } from '../../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 
 const CANONICAL_ORIGIN = 'https://www.mixesdb.com';
 

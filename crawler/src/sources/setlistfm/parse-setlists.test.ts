@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParsedSetlist } from '../../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { parseSetlistfmSearch, parseSetlistfmSetlist } from './parse-setlists';
 
 function readFixture(relativePath: string): unknown {

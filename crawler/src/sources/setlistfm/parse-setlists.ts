@@ -10,8 +10,8 @@
  */
 import { isValidArtistCredit } from '@songnodes/contracts';
 import { z } from 'zod';
-import type { ParsedPart, ParsedSetlist, ParsedTrackLine } from '../../parse/types';
-import { blankSetlist } from '../../parse/setlist-record';
+import type { ParsedPart, ParsedSetlist, ParsedTrackLine } from '@songnodes/parsing';
+import { blankSetlist } from '@songnodes/parsing';
 
 const artistRefSchema = z.object({ name: z.string() });
 

@@ -1,7 +1,7 @@
 import { createHttpSetlistCrawler } from '../../crawl/http-setlist-crawler';
 import type { TargetSearch } from '../../db/targets';
 import { NonRetryableError } from '../../errors';
-import type { ParsedSetlist } from '../../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import type { CrawlSource, InlineSetlist, SearchOutcome, SourceContext } from '../types';
 import { parseSetlistfmSearch, parseSetlistfmSetlist } from './parse-setlists';
 

@@ -3,7 +3,7 @@
  * (https://www.setlist.fm/setlist/…-63de4613.html). The API answers from whatever origin is configured (the
  * replay server in tests), but `url` is always the site's page (docs/identity.md).
  */
-import type { ParsedSetlist } from '../../parse/types';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import type { SetlistIdentity } from '../../refine/identity-types';
 
 /** Twin of the pattern in silver.canonical_setlist_identity (sql/migrations/0007). */

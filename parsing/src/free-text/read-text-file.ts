@@ -12,8 +12,8 @@
  * Date, Title, Event, Venue, Location/City; unknown keys are kept in `fields`. The first other line ends the header.
  * The rest is read by the free-text reader (prose, links and headings around the list are fine). Pure, linear.
  */
-import { collapseWhitespace } from '../../parse/text';
-import { splitDjCredit } from '../mixesdb/parse-title';
+import { collapseWhitespace } from '../text';
+import { splitDjCredit } from '../setlist-title';
 import { readFreeTextTracklist, type FreeTextTracklist } from './read-free-text';
 import { dateInText, isoDateOf, readDjsAndPlace, type TextSetlist } from './text-setlist';
 

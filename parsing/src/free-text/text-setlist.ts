@@ -2,8 +2,8 @@
  * The setlist-like record the text readers give (a CUE sheet, a plain-text tracklist file): what the import turns
  * into a ParsedSetlist with its own source, URL and identity.
  */
-import type { ParsedPart } from '../../parse/types';
-import { splitDjCredit } from '../mixesdb/parse-title';
+import type { ParsedPart } from '../types';
+import { splitDjCredit } from '../setlist-title';
 
 export interface TextSetlist {
   title: string | null;

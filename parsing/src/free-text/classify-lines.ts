@@ -3,9 +3,9 @@
  * Pure; constant work per character (anchored or single-pass patterns on lines capped at MAX_LINE_CHARS).
  * The rules and the real lines behind them: docs/parsing.md, "Free text".
  */
-import { readListNumber } from '../../parse/numbering';
-import { takeLeadingCue, takeTrailingCue } from '../../parse/cue';
-import { collapseWhitespace, decodeHtmlEntities } from '../../parse/text';
+import { readListNumber } from '../numbering';
+import { takeLeadingCue, takeTrailingCue } from '../cue';
+import { collapseWhitespace, decodeHtmlEntities } from '../text';
 
 /** A line longer than this is prose or noise, never one tracklist row (the longest real row is ~190 characters). */
 export const MAX_LINE_CHARS = 400;

@@ -6,9 +6,9 @@
  * are the set's DJ(s) and title; without them the `FILE` name or `REM COMMENT` stands in ("Mat Zo @ ABGT 500, …
  * 2022-10-15.opus"). Several `FILE`s (CD1, CD2) make one part each. Pure, never throws, linear in the text.
  */
-import { readArtistAndTitle } from '../../parse/track-line';
-import type { ParsedPart, ParsedTrackLine } from '../../parse/types';
-import { splitDjCredit } from '../mixesdb/parse-title';
+import { readArtistAndTitle } from '../track-line';
+import type { ParsedPart, ParsedTrackLine } from '../types';
+import { splitDjCredit } from '../setlist-title';
 import { dateInText, isoDateOf, readDjsAndPlace, type TextSetlist } from './text-setlist';
 
 const COMMAND = /^\s*([A-Za-z]+)\s*(.*)$/;

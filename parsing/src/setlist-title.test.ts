@@ -1,4 +1,4 @@
-import { parseMixesdbTitle } from './parse-title';
+import { parseMixesdbTitle } from './setlist-title';
 
 describe('parseMixesdbTitle', () => {
   it.each([

@@ -4,10 +4,10 @@
  * Pure and never throwing. Cost: linear in the text (each line classified once, each row parsed once).
  * Rules and the real descriptions behind them: docs/parsing.md, "Free text".
  */
-import { readListStyle } from '../../parse/line-style';
-import { takeLeadingCue, takeTrailingCue } from '../../parse/cue';
-import { parseTrackRows, type TrackLineStyle } from '../../parse/track-line';
-import type { ParsedPart, ParsedTrackLine } from '../../parse/types';
+import { readListStyle } from '../line-style';
+import { takeLeadingCue, takeTrailingCue } from '../cue';
+import { parseTrackRows, type TrackLineStyle } from '../track-line';
+import type { ParsedPart, ParsedTrackLine } from '../types';
 import { classifyLine, splitDescriptionLines, type ClassifiedLine } from './classify-lines';
 
 /** A run of rows is a tracklist from this many rows on (two directly under a "Tracklist" heading). */

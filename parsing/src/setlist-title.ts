@@ -3,8 +3,8 @@
  * podcasts and compilations, e.g. "2017-10-22 - Ben Klock @ Awakenings x Klockworks Pres. Photon, Gashouder, ADE",
  * "2017-12-08 - DVS1 - fabric 96", "2010-05 - Marcel Dettmann - Train Wreck Mix, RBMA Radio".
  */
-import { joinTopLevelUnits, splitTopLevel, splitTopLevelUnits } from '../../parse/brackets';
-import { collapseWhitespace } from '../../parse/text';
+import { joinTopLevelUnits, splitTopLevel, splitTopLevelUnits } from './brackets';
+import { collapseWhitespace } from './text';
 
 export interface MixesdbTitle {
   /** ISO date (YYYY-MM-DD) when the title starts with a full, valid date */
