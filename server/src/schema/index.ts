@@ -20,6 +20,9 @@ const domains = [
   { name: 'graph', resolvers: graphResolvers },
   { name: 'next-tracks', resolvers: nextTrackResolvers },
   { name: 'analytics', resolvers: analyticsResolvers },
+  { name: 'explore', resolvers: {} },
+  { name: 'crawl', resolvers: {} },
+  { name: 'tracklists', resolvers: {} },
   { name: 'admin', resolvers: adminResolvers },
   { name: 'live', resolvers: liveResolvers },
 ];

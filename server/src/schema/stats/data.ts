@@ -7,8 +7,11 @@ export interface StatsRow {
   transitions: number;
   setlists: number;
   performances: number;
+  djs: number;
+  sources: { source: string; setlists: number }[];
   lastSyncAt: Date | null;
   lastCrawlAt: Date | null;
+  lastImportAt: Date | null;
 }
 
 /** Counts of the graph-worthy data and the last sync/crawl times (sql/queries/stats/counts.sql). */
@@ -21,7 +24,10 @@ export async function readStats(pg: Pool): Promise<StatsRow> {
     transitions: row.transitions,
     setlists: row.setlists,
     performances: row.performances,
+    djs: row.djs,
+    sources: row.sources,
     lastSyncAt: row.last_sync_at,
     lastCrawlAt: row.last_crawl_at,
+    lastImportAt: row.last_import_at,
   };
 }

@@ -9,6 +9,7 @@ export const statsResolvers: Resolvers = {
         ...stats,
         lastSyncAt: stats.lastSyncAt?.toISOString() ?? null,
         lastCrawlAt: stats.lastCrawlAt?.toISOString() ?? null,
+        lastImportAt: stats.lastImportAt?.toISOString() ?? null,
       };
     },
   },
