@@ -23,6 +23,7 @@ describe('sync: NOTIFY graph_changed', () => {
       expect(Buffer.byteLength(payload)).toBeLessThan(8000);
       const parsed = JSON.parse(payload) as Record<string, unknown>;
       expect(Object.keys(parsed)).toEqual(['trackIds']);
+      expect((parsed.trackIds as unknown[]).length).toBeGreaterThan(0);
       expect((parsed.trackIds as unknown[]).every((id) => Number.isInteger(id))).toBe(true);
     }
   };

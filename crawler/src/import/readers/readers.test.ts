@@ -89,6 +89,7 @@ describe('MixesDB CSV exports (the bundled sample)', () => {
   it('a mix in two files is the same entry text, so it is stored once', () => {
     const byKey = new Map<string, Set<string>>();
     for (const e of results.flatMap((r) => r.entries)) byKey.set(e.key, (byKey.get(e.key) ?? new Set()).add(e.sha256));
+    expect(byKey.size).toBe(257);
     expect([...byKey.values()].every((hashes) => hashes.size === 1)).toBe(true);
   });
 
