@@ -71,11 +71,9 @@ describe('replay faults', () => {
 
   it('hangs until the client gives up, and keeps serving other requests', async () => {
     server.addFault({ source: '1001tracklists', match: TRACKLIST_PATH, kind: 'hang' });
-    const started = Date.now();
     await expect(
       fetch(`${server.urls['1001tracklists']}${TRACKLIST_PATH}`, { signal: AbortSignal.timeout(200) }),
     ).rejects.toThrow(/aborted|timeout/i);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     expect(server.requests[0]).toMatchObject({ status: 0, fault: 'hang' });
     expect((await fetch(`${server.urls['1001tracklists']}/robots.txt`)).status).toBe(200);
   });

@@ -72,9 +72,8 @@ describe('replay server', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.requests).toHaveLength(1);
-    const started = Date.now();
+    // close() must end the hanging request itself: were it to wait for it, this test would time out
     await server.close();
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(await outcome).toBe('failed');
   });
 

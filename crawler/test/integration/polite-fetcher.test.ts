@@ -47,11 +47,24 @@ describe('PoliteFetcher', () => {
   });
 
   it('keeps at least the minimum delay between two requests', async () => {
-    const f = fetcher({ minDelayMs: 300, respectRobotsTxt: false });
-    const before = replay.requests.length;
-    await Promise.all([f.get(page('&n=1')), f.get(page('&n=2'))]);
-    const [first, second] = replay.requests.slice(before);
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(290);
+    // No clock in the assertion (a loaded machine delays arrivals, not the fetcher's own schedule): the fetcher's
+    // wait is recorded instead of slept. With a one-minute minimum, the second request must be held back by almost
+    // all of it, counted from when the first was sent; the first is never held back.
+    const waits: number[] = [];
+    const sleep = jest
+      .spyOn(PoliteFetcher.prototype as unknown as { sleep(ms: number): Promise<void> }, 'sleep')
+      .mockImplementation(async (ms: number) => void waits.push(ms));
+    try {
+      const f = fetcher({ minDelayMs: 60_000, respectRobotsTxt: false });
+      const before = replay.requests.length;
+      await Promise.all([f.get(page('&n=1')), f.get(page('&n=2'))]);
+      expect(replay.requests.slice(before).map((r) => r.query.n)).toEqual(['1', '2']);
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThan(50_000);
+      expect(waits[0]).toBeLessThanOrEqual(60_000);
+    } finally {
+      sleep.mockRestore();
+    }
   });
 
   it('retries 429 and 5xx with backoff, honouring Retry-After, then gives up and counts a failure', async () => {

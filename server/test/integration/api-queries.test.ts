@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { readCypher } from '../../src/db/run-cypher';
+import { runCommunityJob } from '../../src/sync';
 import { neighbourhoodStatement } from '../../src/schema/graph/data';
 import { connectTestDatabases, type TestDatabases } from '../support/databases';
 import { seedApiGraph, startApi } from '../support/api-graph';
@@ -190,6 +192,8 @@ describe('GraphQL queries', () => {
     ]);
     const stats = await api.graphql('{ stats { tracks transitions setlists } }');
     expect(stats.data.stats.tracks).toBeGreaterThanOrEqual(6);
+    // communities are the sync's job (a read never writes): run it as the daemon would after this sync
+    await runCommunityJob({ pg: db.pg, neo4j: db.neo4j, logger: pino({ level: 'silent' }) });
     const analytics = await api.graphql('{ bridgeTracks(first: 5) { score track { id } } communities(minSize: 2) { size topTracks { id } } }');
     expect(analytics.errors).toBeUndefined();
     expect(analytics.data.bridgeTracks.length).toBeGreaterThan(0);

@@ -185,10 +185,8 @@ describe('health checks with their own short timeout', () => {
   ])('/readyz says Neo4j is %s at once, and a query tells it from an expensive one', async (_what, port, state, reason) => {
     const api = await startApi({ NEO4J_URI: `bolt://127.0.0.1:${await port()}` });
     try {
-      const started = performance.now();
+      // The check's own deadline is 1.5 s; the managed retries this replaced took 31-58 s, as long as this test's timeout.
       const ready = await fetch(`${api.url}/readyz`);
-      // Not a benchmark: the check's own deadline is 1.5 s; this only fails on the managed retries that took 31-58 s.
-      expect(performance.now() - started).toBeLessThan(10_000);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ ok: false, postgres: true, neo4j: false, problems: { neo4j: { state } } });
       expect((await api.graphql('{ health { neo4j postgres } }')).data.health).toEqual({ neo4j: false, postgres: true });
@@ -198,5 +196,5 @@ describe('health checks with their own short timeout', () => {
     } finally {
       await api.app.close();
     }
-  });
+  }, 30_000);
 });
