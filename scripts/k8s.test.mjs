@@ -119,6 +119,7 @@ describe('every kustomization', () => {
       // writes it "Nan"). `songnodes sync
       // --check` fails for the addresses in $DIFFERS, and for 10.0.0.2 only on its first attempt when $FLAKY is set.
       const stubs = {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell script's ${READY:-…}, not a template
         getent: 'for ip in ${READY:-10.0.0.1 10.0.0.2}; do echo "$ip STREAM gold-ready"; echo "$ip DGRAM"; done',
         sleep: 'exit 0',
         node: `url="$3"; ip="\${url#http://}"; ip="\${ip%%:*}"
@@ -126,8 +127,8 @@ describe('every kustomization', () => {
           echo '# HELP songnodes_sync_rebuilding 1 while this instance has an unfinished --full rebuild'
           case " \${REBUILDING:-} " in *" $ip "*) r=1 ;; *) r=0 ;; esac
           case " \${UNSYNCED:-} " in *" $ip "*) lag=Nan ;; *) lag=0 ;; esac
-          echo "songnodes_sync_rebuilding{gold=\"x\"} $r"
-          echo "songnodes_sync_lag_transactions{gold=\"x\"} $lag"`,
+          echo "songnodes_sync_rebuilding{gold="x"} $r"
+          echo "songnodes_sync_lag_transactions{gold="x"} $lag"`,
         songnodes: `echo "$NEO4J_URI" >> "${bin}/checked"
           case " \${DIFFERS:-} " in *" $NEO4J_URI "*) exit 1 ;; esac
           if [ -n "\${FLAKY:-}" ] && [ "$NEO4J_URI" = bolt://10.0.0.2:7687 ] && [ ! -f "${bin}/flaked" ]; then touch "${bin}/flaked"; exit 1; fi
@@ -206,7 +207,7 @@ describe('each rule catches a broken manifest', () => {
     includes(problems, /Deployment\/api container api: no resources\.limits\.memory/);
     includes(problems, /crawl-worker container worker: image .* uses the tag latest/);
     includes(problems, /gold container neo4j: image neo4j has no tag/);
-    assert.equal(imageProblem('ghcr.io/x/y@sha256:' + 'a'.repeat(64)), null);
+    assert.equal(imageProblem(`ghcr.io/x/y@sha256:${'a'.repeat(64)}`), null);
     assert.equal(imageProblem('localhost:5000/songnodes/app'), 'image localhost:5000/songnodes/app has no tag');
   });
 

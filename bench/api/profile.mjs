@@ -56,7 +56,10 @@ await load(2);
 const windowStart = Number(process.hrtime.bigint() / 1000n);
 const result = await load(Number(values.seconds));
 const windowEnd = Number(process.hrtime.bigint() / 1000n);
-await new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+await new Promise((resolve) => {
+  child.once('exit', resolve);
+  child.kill('SIGTERM');
+});
 
 const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))), 'utf8'));
 rmSync(dir, { recursive: true, force: true });

@@ -68,7 +68,12 @@ async function serve(target) {
     child.kill('SIGUSR2');
     return JSON.parse((await lines.next()).value).cpuMs;
   };
-  return { url, cpuMs, close: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+  return { url, cpuMs, close: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 const variables = (scenario, forPeer) => (scenario === 'search' ? { q: nextWord() } : { id: forPeer ? nextId() : String(nextId()) });
@@ -214,7 +219,7 @@ writeFileSync(join(ROOT, process.env.BENCH_OUTPUT ?? 'bench/results/api.json'), 
 const ms = (x) => (x ? `${x.p50} / ${x.p99}` : '–');
 const mark = (value, ok) => (value === null ? '–' : ok ? `**${value}**` : `${value} (missed)`);
 process.stdout.write(
-  [
+  `${[
     `Graph: ${graph.tracks} tracks, ${graph.transitions} transitions (synthetic). Median of ${ROUNDS} interleaved rounds of ${DURATION} s per cell.`,
     'Latency p50 / p99 in ms, throughput in requests/s, CPU in ms of the serving process per request.',
     '',
@@ -224,5 +229,5 @@ process.stdout.write(
       (r) =>
         `| ${r.scenario} | ${r.connections} | ${ms(r.driver)} | ${ms(r.floor)} | ${ms(r.songnodes)} | ${ms(r.peer)} | ${r.driver?.rps ?? '–'} | ${r.floor?.rps ?? '–'} | ${r.songnodes?.rps ?? '–'} | ${r.peer?.rps ?? '–'} | ${r.floor?.cpuMsPerRequest ?? '–'} · ${r.songnodes?.cpuMsPerRequest ?? '–'} · ${r.peer?.cpuMsPerRequest ?? '–'} | ${mark(r.p50OverFloor, r.p50OverFloor <= TARGETS.pLatencyOverFloor)} | ${mark(r.p50OverDriver, r.p50OverDriver <= TARGETS.pLatencyOverDriver)} | ${mark(r.rpsOverPeer, r.rpsOverPeer >= TARGETS.throughputOverPeer)} |`,
     ),
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );

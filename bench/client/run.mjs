@@ -96,9 +96,9 @@ const rows = results.map((r) => {
   return `| ${number(r.nodes)} | ${number(r.edges)} | ${r.firstFrameMs} | ${Math.round(r.firstFramePresentedMs)} | ${number(Math.round(r.layoutSettleMs))} | ${r.frameMainThreadMs.median} / ${r.frameMainThreadMs.p95} | ${long} | ${r.framesPerSecondWhileLayoutRuns} |`;
 });
 process.stdout.write(
-  [
+  `${[
     '| tracks | transitions | first frame (ms) | presented (ms) | layout settled (ms, 250 ticks) | main thread per frame: median / p95 (ms) | long frames ≥ 50 ms after the data | frames/s while laying out |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );

@@ -52,7 +52,7 @@ export function syntheticNeighbourhood(nodeCount: number, seed = 7): SyntheticNe
     title: `${capital(word())} ${capital(word())}`,
     version: rand() < 0.3 ? `${capital(word())} Remix` : null,
     artistCredit: `${capital(word())} ${capital(word())}`,
-    plays: Math.max(1, Math.round(1 / Math.pow(rand() + 0.01, 1.3))),
+    plays: Math.max(1, Math.round(1 / (rand() + 0.01) ** 1.3)),
   }));
   const edges = new Map<string, SyntheticTransition>();
   const degree: number[] = [0];
@@ -60,7 +60,7 @@ export function syntheticNeighbourhood(nodeCount: number, seed = 7): SyntheticNe
     if (a === b) return;
     const [from, to] = rand() < 0.5 ? [a, b] : [b, a];
     const key = `${from}->${to}`;
-    const weight = Math.max(1, Math.round(1 / Math.pow(rand() + 0.02, 1.1)));
+    const weight = Math.max(1, Math.round(1 / (rand() + 0.02) ** 1.1));
     if (!edges.has(key)) {
       edges.set(key, {
         from: { id: tracks[from]!.id },
@@ -80,7 +80,10 @@ export function syntheticNeighbourhood(nodeCount: number, seed = 7): SyntheticNe
     const pick = () => {
       if (i < 40 || totalDegree === 0) return 0;
       let r = rand() * totalDegree;
-      for (let j = 0; j < i; j += 1) if ((r -= degree[j] ?? 0) <= 0) return j;
+      for (let j = 0; j < i; j += 1) {
+        r -= degree[j] ?? 0;
+        if (r <= 0) return j;
+      }
       return 0;
     };
     degree[i] = 0;

@@ -55,9 +55,9 @@ const result = {
 };
 writeFileSync(join(ROOT, 'bench/results/crawl.json'), `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
-  [
+  `${[
     '| benchmark | targets | requests (search + page) | setlists | rows | seconds | pages/s | rows/s |',
     '|---|---|---|---|---|---|---|---|',
     `| crawl (replay, 257 real mixes) | ${targets} | ${searches} + ${pages} | ${stored.setlists} | ${bronzeRows} | ${result.seconds} | ${result.pagesPerSecond} | ${result.rowsPerSecond} |`,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );

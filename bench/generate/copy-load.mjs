@@ -31,7 +31,9 @@ export async function loadCatalogue({ databaseUrl, catalogue, namespace, setlist
   const psql = spawn(findPsql(), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', databaseUrl], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   psql.stderr.on('data', (chunk) => (stderr += chunk));
-  psql.stdout.on('data', (chunk) => String(chunk).split('\n').filter(Boolean).forEach((line) => log(line.trim())));
+  psql.stdout.on('data', (chunk) => {
+    for (const line of String(chunk).split('\n').filter(Boolean)) log(line.trim());
+  });
   const exited = once(psql, 'close');
   let buffer = '';
   const write = async (text) => {

@@ -53,7 +53,7 @@ export function createZipfSampler(count, exponent) {
   const cumulative = new Float64Array(count);
   let total = 0;
   for (let rank = 0; rank < count; rank++) {
-    total += 1 / Math.pow(rank + 1, exponent);
+    total += 1 / (rank + 1) ** exponent;
     cumulative[rank] = total;
   }
   return (random) => {

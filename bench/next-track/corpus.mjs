@@ -22,7 +22,7 @@ export function readCorpus(paths) {
     const name = basename(path);
     const { format } = detectFormat(name, text.slice(0, 65536));
     const found = format ? readerFor(format) : null;
-    if (!found || !found.reader) continue;
+    if (!found?.reader) continue;
     for (const entry of found.reader({ path, name, text }).entries) {
       const parsed = entry.parse();
       if (parsed.status !== 'ok') continue;
@@ -48,7 +48,7 @@ export function writeCorpus(setlists, dir) {
       writeFileSync(target, JSON.stringify(Object.fromEntries(carriers.map((c) => [c.entry.key, { tracklist: c.entry.body }]))));
     } else if (format === 'mixesdb-csv') {
       const [header] = entry.body.split('\n', 1);
-      writeFileSync(target, [header, ...carriers.map((c) => c.entry.body.slice(header.length + 1))].join('\n') + '\n');
+      writeFileSync(target, `${[header, ...carriers.map((c) => c.entry.body.slice(header.length + 1))].join('\n')}\n`);
     } else copyFileSync(path, target);
     written.push(target);
   }

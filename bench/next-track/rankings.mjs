@@ -30,7 +30,7 @@ export const ABLATION = [
 ];
 
 export function cumulativeWeights(step) {
-  return ABLATION.slice(0, step + 1).reduce((w, s) => ({ ...w, ...s.weights }), {});
+  return Object.assign({}, ...ABLATION.slice(0, step + 1).map((s) => s.weights));
 }
 
 export function rankings({ pg, graphql, k }) {

@@ -83,9 +83,9 @@ const output = {
 writeFileSync(join(ROOT, 'bench/results/parse.json'), `${JSON.stringify(output, null, 2)}\n`);
 const format = (value) => value.toLocaleString('en-GB');
 process.stdout.write(
-  [
+  `${[
     '| parser | input | rows | median seconds | rows/s |',
     '|---|---|---:|---:|---:|',
     ...results.map((result) => `| \`${result.parser}\` | ${result.input} | ${format(result.rows)} | ${result.medianSeconds} | ${format(result.rowsPerSecond)} |`),
-  ].join('\n') + `\n(load average ${output.loadAverage1m} on 2 cores; median of ${RUNS} runs)\n`,
+  ].join('\n')}\n(load average ${output.loadAverage1m} on 2 cores; median of ${RUNS} runs)\n`,
 );

@@ -55,7 +55,11 @@ export function startSyncCli(args, env) {
     new Promise((resolve, reject) => {
       const seen = lines.find(match);
       if (seen) return resolve(seen);
-      const listener = (line) => match(line) && (listeners.delete(listener), resolve(line));
+      const listener = (line) => {
+        if (!match(line)) return;
+        listeners.delete(listener);
+        resolve(line);
+      };
       listeners.add(listener);
       exited.then(({ code }) => reject(new Error(`sync exited with code ${code} before the awaited log line`)));
     });

@@ -72,6 +72,7 @@ export const scheduledBackup = object(
       ),
       // A plugin backup names its plugin.
       if: { properties: { method: { type: 'string', const: 'plugin' } }, required: ['method'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
       then: { required: ['pluginConfiguration'] },
     },
   },

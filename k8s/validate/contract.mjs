@@ -99,7 +99,7 @@ export function checkGoldPool(objects) {
   if (!gold) return [];
   const problems = [];
   const service = objects.find((o) => o.kind === 'Service' && o.metadata.name === gold.spec.serviceName);
-  if (!service || service.spec.clusterIP !== 'None' || service.spec.publishNotReadyAddresses !== true) {
+  if (service?.spec.clusterIP !== 'None' || service.spec.publishNotReadyAddresses !== true) {
     problems.push(`StatefulSet/${gold.metadata.name}: its serviceName ${gold.spec.serviceName} must be a headless Service with publishNotReadyAddresses (the gold pool probes instances that are not ready too)`);
   }
   const replicas = gold.spec.replicas ?? 1;

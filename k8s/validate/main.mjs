@@ -16,7 +16,8 @@ export function externalSecrets(markdown) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 5 || !cells[2].startsWith('`')) continue;
     const [, overlay, name, keys] = cells;
-    (byOverlay[overlay] ??= []).push({ name: name.replaceAll('`', ''), keys: [...keys.matchAll(/`([^`]+)`/g)].map((m) => m[1]) });
+    byOverlay[overlay] ??= [];
+    byOverlay[overlay].push({ name: name.replaceAll('`', ''), keys: [...keys.matchAll(/`([^`]+)`/g)].map((m) => m[1]) });
   }
   return byOverlay;
 }

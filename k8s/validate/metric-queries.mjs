@@ -34,7 +34,7 @@ export function queryProblems(expr, metrics, where) {
       continue;
     }
     const own = [...TARGET_LABELS, ...metric.labels, ...metric.extra];
-    own.forEach((label) => allowed.add(label));
+    for (const label of own) allowed.add(label);
     for (const [, label] of selector.matchAll(SELECTOR_LABEL)) {
       if (!own.includes(label)) problems.push(`${where}: ${name} has no label ${label} (its labels: ${metric.labels.join(', ') || 'none'})`);
     }

@@ -32,7 +32,7 @@ function recording(data, read) {
   return wrap(data);
 }
 
-const escape = (key) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const escapePointer = (key) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** Every key of `data` (recursively) its validator never read, as problems. */
 function unknownFields(data, read, path = '') {
@@ -40,7 +40,7 @@ function unknownFields(data, read, path = '') {
   if (data === null || typeof data !== 'object') return [];
   const known = read.get(data) ?? new Set();
   return Object.keys(data).flatMap((key) => {
-    const where = `${path}/${escape(key)}`;
+    const where = `${path}/${escapePointer(key)}`;
     return known.has(key) ? unknownFields(data[key], read, where) : [{ instancePath: where, message: 'is an unknown field' }];
   });
 }

@@ -39,7 +39,7 @@ export function renderableCopy(source = K8S_DIR) {
     const target = file.slice(0, -'.example'.length);
     if (existsSync(target)) continue;
     const keys = exampleKeys(readFileSync(file, 'utf8'));
-    writeFileSync(target, keys.map((key) => `${key}=placeholder-${key.toLowerCase()}`).join('\n') + '\n');
+    writeFileSync(target, `${keys.map((key) => `${key}=placeholder-${key.toLowerCase()}`).join('\n')}\n`);
   }
   return { dir: copy, cleanup: () => rmSync(copy, { recursive: true, force: true }) };
 }

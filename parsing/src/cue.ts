@@ -8,7 +8,7 @@
  */
 
 /** Cue content: digits and `?`, one to three colon-separated groups; at most 3 characters per group. */
-const CUE_BODY = String.raw`[0-9?]{1,3}(?::[0-9?]{1,3}){0,2}`;
+const CUE_BODY = '[0-9?]{1,3}(?::[0-9?]{1,3}){0,2}';
 const BRACKETED_CUE = new RegExp(String.raw`^\s*(?:\[\s*(${CUE_BODY})\s*\]|\(\s*(${CUE_BODY})\s*\))\s*`);
 const BARE_CUE = /^\s*([0-9]{1,2}:[0-9]{2}:[0-9]{2})(?:\s+|$)/;
 /** "12:30 - Artist - Title": a bare m:ss is a cue only when a dash follows it. */

@@ -3,14 +3,17 @@ import type { RunCrawlOptions } from '../crawl/run-crawl';
 import { isSourceName, SOURCE_NAMES } from '../sources/source-names';
 import { UsageError } from './output';
 
+const parseOptions = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    options: { source: { type: 'string', multiple: true }, limit: { type: 'string' }, force: { type: 'boolean' } },
+  });
+
 /** `run [--source name] [--limit N] [--force]` -> RunCrawlOptions, or a UsageError saying what is wrong. */
 export function parseRunArgs(argv: string[]): RunCrawlOptions {
-  let values;
+  let values: ReturnType<typeof parseOptions>['values'];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { source: { type: 'string', multiple: true }, limit: { type: 'string' }, force: { type: 'boolean' } },
-    }));
+    ({ values } = parseOptions(argv));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -39,7 +39,7 @@ export class NotifyListener {
   }
 
   private async connect(): Promise<void> {
-    const { connectionString, channel, logger, onNotify } = this.options;
+    const { connectionString, channel, onNotify } = this.options;
     const client = new Client({ connectionString, application_name: 'songnodes-crawler-worker', connectionTimeoutMillis: 5_000 });
     client.on('notification', () => onNotify());
     client.on('error', (error) => this.lost(client, error));

@@ -8,7 +8,7 @@ import { LocalFailureError, ShutdownError, SourceStoppedError, describeError, is
 import type { CrawlerMetrics } from '../health/metrics';
 import { CircuitBreaker } from '../http/circuit-breaker';
 import { PoliteFetcher } from '../http/polite-fetcher';
-import type { CrawlSource, SourceContext } from '../sources/types';
+import type { CrawlSource, } from '../sources/types';
 import { handleSetlistPage, type SourceRun } from './crawl-target';
 import { crawlStateDir, crawleeConfiguration, discardCrawlState } from './crawl-state';
 import type { ReportProgress } from './progress';

@@ -124,11 +124,19 @@ describe('a damaged Crawlee state', () => {
     });
 
     it.each<[string, () => void]>([
-      ['every queue entry truncated to nothing', () => queueEntries().forEach((f) => writeFileSync(join(queueDir(), f), ''))],
-      ['every queue entry cut off mid-JSON', () => queueEntries().forEach((f) => writeFileSync(join(queueDir(), f), '{"id": "x", "json": "{\\"url'))],
-      ['every queue entry deleted', () => queueEntries().forEach((f) => rmSync(join(queueDir(), f)))],
+      ['every queue entry truncated to nothing', () => {
+        for (const f of queueEntries()) writeFileSync(join(queueDir(), f), '');
+      }],
+      ['every queue entry cut off mid-JSON', () => {
+        for (const f of queueEntries()) writeFileSync(join(queueDir(), f), '{"id": "x", "json": "{\\"url');
+      }],
+      ['every queue entry deleted', () => {
+        for (const f of queueEntries()) rmSync(join(queueDir(), f));
+      }],
       ['the queue metadata corrupt', () => write(join(queueDir(), '__metadata__.json'), '{"id": "songnodes-mix')],
-      ['lock directories of writes the kill interrupted', () => queueEntries().forEach((f) => mkdirSync(join(queueDir(), `${f}.lock`)))],
+      ['lock directories of writes the kill interrupted', () => {
+        for (const f of queueEntries()) mkdirSync(join(queueDir(), `${f}.lock`));
+      }],
       ['the session pool file missing while its metadata remains', sessionPoolMissing],
       ['the session pool file truncated', () => writeFileSync(sessionPool(), '{"usableSessionsCount": 3, "sessions": [{"id"')],
       ['the session pool file valid JSON of the wrong shape', () => writeFileSync(sessionPool(), '{"sessions": 5}')],

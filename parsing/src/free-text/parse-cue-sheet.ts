@@ -16,7 +16,7 @@ const INDEX = /^0*1\s+(\d{1,4}):(\d{2}):(\d{2})\s*$/;
 const AUDIO_EXTENSION = /\.(?:opus|mp3|flac|wav|aiff?|m4a|aac|ogg|wma|ape)$/i;
 
 /** `"Mat Zo ft. GQ"` -> `Mat Zo ft. GQ`; an unquoted value is its first word (`FILE x.wav WAVE`) or the whole rest. */
-function valueOf(rest: string, firstWordOnly = false): string {
+function quotedValue(rest: string, firstWordOnly = false): string {
   const text = rest.trim();
   if (text.startsWith('"')) {
     const end = text.lastIndexOf('"');
@@ -66,9 +66,9 @@ export function parseCueSheet(text: string): TextSetlist {
       track = { number: rest.trim().split(/\s+/)[0] ?? '', performer: null, title: null, cue: null };
     } else if (command === 'FILE') {
       closeTrack();
-      files.push({ name: valueOf(rest), rows: [] });
+      files.push({ name: quotedValue(rest), rows: [] });
     } else if (command === 'PERFORMER' || command === 'TITLE') {
-      const value = valueOf(rest) || null;
+      const value = quotedValue(rest) || null;
       const target = track ?? sheet;
       if (command === 'PERFORMER') target.performer = value;
       else target.title = value;
@@ -82,8 +82,8 @@ export function parseCueSheet(text: string): TextSetlist {
     } else if (command === 'REM') {
       const rem = /^(\w+)\s+(.*)$/.exec(rest.trim());
       const key = rem?.[1]?.toUpperCase();
-      if (key === 'DATE') sheet.date = valueOf(rem?.[2] ?? '');
-      else if (key === 'COMMENT') sheet.comment = valueOf(rem?.[2] ?? '');
+      if (key === 'DATE') sheet.date = quotedValue(rem?.[2] ?? '');
+      else if (key === 'COMMENT') sheet.comment = quotedValue(rem?.[2] ?? '');
     }
   }
   closeTrack();

@@ -55,7 +55,8 @@ describe('readFreeTextTracklist on real SoundCloud descriptions (fixtures/SOURCE
       expect(tracklist?.partLines).toEqual(parts.map((part) => part.lines));
       // MixesDB names a part after the DJ in its heading ("First Hour - Ollie Blackmore:" -> "Ollie Blackmore");
       // the reader keeps the whole heading.
-      tracklist?.parts.forEach((part, index) => expect(part.name ?? '').toContain(parts[index]?.name ?? ''));
+      expect(tracklist?.parts).toHaveLength(parts.length);
+      for (const [index, part] of (tracklist?.parts ?? []).entries()) expect(part.name ?? '').toContain(parts[index]?.name ?? '');
     },
   );
 });

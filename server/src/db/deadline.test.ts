@@ -18,6 +18,7 @@ describe('withDeadline', () => {
   });
 
   it('accepts thenables (a neo4j-driver Result is one)', async () => {
+    // biome-ignore lint/suspicious/noThenProperty: the test needs a thenable that is not a Promise
     const thenable: PromiseLike<number> = { then: (resolve) => Promise.resolve(3).then(resolve) };
     await expect(withDeadline(thenable, 1000, 'x')).resolves.toBe(3);
   });

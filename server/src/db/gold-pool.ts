@@ -210,6 +210,7 @@ export class GoldPool {
     session.run = ((...args: Parameters<Session['run']>) => {
       const result: Result = run(...args);
       const then = result.then.bind(result);
+      // biome-ignore lint/suspicious/noThenProperty: wraps the driver's own thenable Result to note failures
       result.then = ((onFulfilled, onRejected) =>
         then(onFulfilled, (error: unknown) => {
           note(error);

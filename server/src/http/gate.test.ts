@@ -38,7 +38,13 @@ function clientOperations(): { name: string; query: string; operation: Operation
     .flatMap((f) => parse(readFileSync(join(CLIENT_DOCUMENTS_DIR, f), 'utf8')).definitions);
   const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const used = (node: DefinitionNode, into = new Set<string>()) => {
-    visit(node, { FragmentSpread: (s) => void (into.has(s.name.value) || (into.add(s.name.value), used(fragments.get(s.name.value)!, into))) });
+    visit(node, {
+      FragmentSpread: (s) => {
+        if (into.has(s.name.value)) return;
+        into.add(s.name.value);
+        used(fragments.get(s.name.value)!, into);
+      },
+    });
     return into;
   };
   return definitions

@@ -166,7 +166,9 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
       options.httpServer.off('upgrade', onUpgrade);
       for (const socket of wss.clients) socket.close(1001, 'Going away');
       // ws waits for every socket to finish its closing handshake; one that never answers is cut after a second.
-      const cut = setTimeout(() => wss.clients.forEach((socket) => socket.terminate()), 1000);
+      const cut = setTimeout(() => {
+        for (const socket of wss.clients) socket.terminate();
+      }, 1000);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       clearTimeout(cut);
     },

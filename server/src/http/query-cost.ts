@@ -70,7 +70,10 @@ export function createCostModel(schema: GraphQLSchema, limits: CostLimits) {
   const memo = new WeakMap<DocumentNode, DocumentCosts>();
   return (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): CostVerdict => {
     let costs = memo.get(document);
-    if (!costs) memo.set(document, (costs = { variables: costVariablesOf(document), byInput: new Map() }));
+    if (!costs) {
+      costs = { variables: costVariablesOf(document), byInput: new Map() };
+      memo.set(document, costs);
+    }
     const operationName = operation.name?.value;
     const key = `${operationName ?? ''}\u0000${costs.variables.length === 0 ? '' : JSON.stringify(costs.variables.map((name) => variables[name] ?? null))}`;
     let cost = costs.byInput.get(key);

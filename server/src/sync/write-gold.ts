@@ -166,7 +166,7 @@ async function mergeBatch(tx: StatementRunner, batch: GoldBatch): Promise<BatchR
 /** Records what a create statement returned: element ids in the order of the ids it was given. */
 function remember(into: Map<number, string>, ids: number[], elementIds: string[] | undefined): void {
   if (elementIds?.length !== ids.length) throw new Error(`created ${elementIds?.length ?? 0} nodes for ${ids.length} ids`);
-  ids.forEach((id, index) => into.set(id, elementIds[index]!));
+  for (const [index, id] of ids.entries()) into.set(id, elementIds[index]!);
 }
 
 /** A --full run reads every node before any relationship (silver's graph views hold only edges between them). */

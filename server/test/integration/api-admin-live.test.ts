@@ -49,7 +49,7 @@ describe('GraphQL mutations, subscriptions and protocol', () => {
   });
 
   function subscribe(url: string, query: string, variables: Record<string, unknown>) {
-    const client = createClient({ url: url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, lazy: false });
+    const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
     clients.push(client);
     const received: unknown[] = [];
     const ready = new Promise<void>((resolve) => client.on('connected', () => resolve()));

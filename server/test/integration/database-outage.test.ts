@@ -175,7 +175,7 @@ describe('health checks with their own short timeout', () => {
     hungPort = (hung.address() as { port: number }).port;
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.destroy());
+    for (const s of sockets) s.destroy();
     await new Promise((resolve) => hung.close(resolve));
   });
 

@@ -136,10 +136,10 @@ describe('the rate limit and the connection limits, over every transport', () =>
           socket.once('error', () => undefined);
         });
       expect([await open(), await open(), await open()]).toEqual([101, 101, 429]);
-      sockets.forEach((s) => s.terminate());
+      for (const s of sockets) s.terminate();
       await new Promise((resolve) => setTimeout(resolve, 200)); // the server sees the closes
       expect(await open()).toBe(101);
-      sockets.forEach((s) => s.terminate());
+      for (const s of sockets) s.terminate();
 
       const ws = wsClient(api.url);
       clients.push(ws);
@@ -149,7 +149,7 @@ describe('the rate limit and the connection limits, over every transport', () =>
       for (let i = 0; i < 100 && answers.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(answers).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/at most 2 operations/) })] }]);
     } finally {
-      sockets.forEach((s) => s.terminate());
+      for (const s of sockets) s.terminate();
       await api.app.close();
     }
   });

@@ -23,8 +23,8 @@ export function attr(node: DomNode, name: string): string | undefined {
 }
 
 export function hasClass(node: DomNode, name: string): boolean {
-  const classes = node.attribs?.['class'];
-  return classes !== undefined && classes.split(/\s+/).includes(name);
+  const classes = node.attribs?.class;
+  return classes?.split(/\s+/).includes(name) ?? false;
 }
 
 /**

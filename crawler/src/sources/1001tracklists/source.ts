@@ -48,7 +48,7 @@ async function loadInFreshBrowser(url: string, config: CrawlerConfig): Promise<F
     const page = await (await browser.newContext({ userAgent: config.userAgent })).newPage();
     const guard = await guardPage(page);
     await waitForLoadTurn(url, minDelayMs(config));
-    let response;
+    let response: Awaited<ReturnType<typeof page.goto>>;
     try {
       // 'commit': see browser-page.ts; readSettledPage waits for the document.
       response = await page.goto(url, { waitUntil: 'commit', timeout: config.timeoutSeconds * 1000 });

@@ -22,6 +22,6 @@ export function tracklists1001SetlistIdentity(parsed: ParsedSetlist): SetlistIde
     return { problem: `no 1001tracklists tracklist id (sourceId ${JSON.stringify(parsed.sourceId)}, URL ${parsed.sourceUrl})` };
   }
   const path = PATH_IN_URL.exec(parsed.sourceUrl)?.[1];
-  const named = path !== undefined && path.startsWith(`/tracklist/${id}/`) && path.length > `/tracklist/${id}/`.length;
+  const named = path?.startsWith(`/tracklist/${id}/`) && path.length > `/tracklist/${id}/`.length;
   return { sourceId: id, sourceUrl: `${CANONICAL_ORIGIN}${named ? path : `/tracklist/${id}/`}` };
 }
