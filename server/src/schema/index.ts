@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { serverRoot } from '../paths';
 import { adminResolvers } from './admin/resolvers';
 import { analyticsResolvers } from './analytics/resolvers';
+import { crawlResolvers } from './crawl/resolvers';
 import { exploreResolvers } from './explore/resolvers';
 import { graphResolvers } from './graph/resolvers';
 import { healthResolvers } from './health/resolvers';
@@ -22,7 +23,7 @@ const domains = [
   { name: 'next-tracks', resolvers: nextTrackResolvers },
   { name: 'analytics', resolvers: analyticsResolvers },
   { name: 'explore', resolvers: exploreResolvers },
-  { name: 'crawl', resolvers: {} },
+  { name: 'crawl', resolvers: crawlResolvers },
   { name: 'tracklists', resolvers: {} },
   { name: 'admin', resolvers: adminResolvers },
   { name: 'live', resolvers: liveResolvers },
