@@ -12,6 +12,7 @@ import { healthResolvers } from './health/resolvers';
 import { liveResolvers } from './live/resolvers';
 import { nextTrackResolvers } from './next-tracks/resolvers';
 import { statsResolvers } from './stats/resolvers';
+import { tracklistResolvers } from './tracklists/resolvers';
 import { trackResolvers } from './tracks/resolvers';
 
 /** Each domain: its SDL in src/schema/<domain>/schema.graphql and its resolvers beside it. */
@@ -24,7 +25,7 @@ const domains = [
   { name: 'analytics', resolvers: analyticsResolvers },
   { name: 'explore', resolvers: exploreResolvers },
   { name: 'crawl', resolvers: crawlResolvers },
-  { name: 'tracklists', resolvers: {} },
+  { name: 'tracklists', resolvers: tracklistResolvers },
   { name: 'admin', resolvers: adminResolvers },
   { name: 'live', resolvers: liveResolvers },
 ];
