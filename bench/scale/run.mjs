@@ -14,7 +14,7 @@
 //
 // Env: DATABASE_URL (its server; the bench re-creates its own database SCALE_DATABASE, default songnodes_bench_scale),
 // SCALE_BOLT_PORTS (default 7741,7742,7743), SCALE_PORT_BASE (default 18250: HTTP ports base..base+49),
-// SCALE_SECONDS (per throughput cell, default 10), SCALE_CONNECTIONS (default 16), SONGNODES_NEO4J_CACHE (the Neo4j
+// SCALE_SECONDS (per throughput cell and round, default 10), SCALE_ROUNDS (default 2), SCALE_CONNECTIONS (default 16), SONGNODES_NEO4J_CACHE (the Neo4j
 // jars, as scripts/stack.sh). Every process is killed on exit, also on failure; data lives in a temporary directory.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,6 +40,7 @@ const BOLT = (process.env.SCALE_BOLT_PORTS ?? '7741,7742,7743').split(',').map(N
 const BASE = Number(process.env.SCALE_PORT_BASE ?? 18250);
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.SCALE_CONNECTIONS ?? 16);
+const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 2);
 const PORTS = {
   proxy: BASE,
   control: BASE + 1,
@@ -166,7 +167,7 @@ const crawlSeconds = seconds(performance.now() - started);
 const targets = (await pool.query(`SELECT status, attempts FROM ops.target_track_searches WHERE source = 'mixesdb'`)).rows;
 const runs = (await pool.query(`SELECT worker, coalesce((summary->'sources'->'mixesdb'->>'targets')::int, 0) AS targets FROM ops.crawl_runs`)).rows;
 const silver = (await pool.query(`SELECT (SELECT count(*)::int FROM silver.setlists) AS setlists, (SELECT count(*)::int FROM silver.transitions WHERE weight > 0) AS transitions`)).rows[0];
-result.crawl = { workers: 3, seconds: crawlSeconds, ...exactlyOnce(targets, runs), silverSetlists: silver.setlists, silverTransitions: silver.transitions };
+result.crawl = { workers: 3, seconds: crawlSeconds, loadAverage: loadavg().map((x) => Number(x.toFixed(1))), ...exactlyOnce(targets, runs), silverSetlists: silver.setlists, silverTransitions: silver.transitions };
 log(`crawl: ${JSON.stringify(result.crawl)}`);
 await Promise.all(workers.map((w) => sup.stop(w)));
 await sup.stop(replayChild);
@@ -210,23 +211,48 @@ const query = 'query($id: ID!) { neighbourhood(trackId: $id, depth: 1, limit: 50
 const body = () => JSON.stringify({ query, variables: { id: ids[turn++ % ids.length] } });
 const load = (options) => runLoad({ url: `${proxy.url}/graphql`, connections: CONNECTIONS, body, ...options });
 
-result.throughput = { question: 'neighbourhood(depth 1, limit 50) of the 300 best-connected tracks, round robin', connections: CONNECTIONS, seconds: SECONDS, cells: [] };
-for (const n of [1, 2, 3]) {
-  await setBackends([0, 1, 2].slice(0, n));
-  await load({ seconds: 2 }); // warm-up
-  const run = await load({ seconds: SECONDS });
-  const cell = { apiProcesses: n, ...summariseLoad(run.records, { seconds: run.seconds }), loadAverage: loadavg()[0] };
-  result.throughput.cells.push(cell);
-  log(`throughput with ${n} API process(es): ${cell.rps} req/s, p50 ${cell.p50} ms, p95 ${cell.p95} ms, failed ${cell.failed}`);
+// Rounds interleave the cells (1, 2, 3, 1, 2, 3, …) so a change in the machine's other load spreads over all of them;
+// a cell's numbers pool its rounds.
+result.throughput = {
+  question: 'neighbourhood(depth 1, limit 50) of the 300 best-connected tracks, round robin',
+  connections: CONNECTIONS,
+  secondsPerRound: SECONDS,
+  rounds: ROUNDS,
+  loadAverageBefore: loadavg().map((x) => Number(x.toFixed(1))),
+  cells: [],
+};
+const pooled = { 1: [], 2: [], 3: [] };
+const pooledSeconds = { 1: 0, 2: 0, 3: 0 };
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const n of [1, 2, 3]) {
+    await setBackends([0, 1, 2].slice(0, n));
+    await load({ seconds: 2 }); // warm-up
+    const run = await load({ seconds: SECONDS });
+    pooled[n].push(...run.records);
+    pooledSeconds[n] += run.seconds;
+    const s = summariseLoad(run.records, { seconds: run.seconds });
+    log(`round ${round + 1}, ${n} API process(es): ${s.rps} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms, failed ${s.failed}, load ${loadavg()[0].toFixed(1)}`);
+  }
 }
+for (const n of [1, 2, 3]) {
+  const { errors, ...cell } = summariseLoad(pooled[n], { seconds: pooledSeconds[n] });
+  result.throughput.cells.push({ apiProcesses: n, ...cell, errors });
+}
+result.throughput.loadAverageAfter = loadavg().map((x) => Number(x.toFixed(1)));
 
 // ---------------------------------------------------------------- killing one API process under load
 const KILL_SECONDS = Math.max(8, SECONDS);
 await setBackends([0, 1, 2]);
 await resetStats();
-let run = await load({ seconds: KILL_SECONDS, during: { atMs: (KILL_SECONDS * 1000) / 3, action: () => sup.kill('api-1') } });
-result.killApi = { killed: 'api-1 (SIGKILL)', ...summariseLoad(run.records, { seconds: run.seconds, event: run.eventAt }), proxy: await proxyStats() };
-log(`kill api-1: ${result.killApi.failed} failed of ${result.killApi.total}; ${JSON.stringify(result.killApi.event)}`);
+let inflightAtKill = null;
+const killApi = async () => {
+  // the proxy's count of requests api-1 has taken and not answered, read just before the kill (a few ms earlier)
+  inflightAtKill = (await proxyStats())[apiUrl(1)]?.inflight ?? null;
+  sup.kill('api-1');
+};
+let run = await load({ seconds: KILL_SECONDS, during: { atMs: (KILL_SECONDS * 1000) / 3, action: killApi } });
+result.killApi = { killed: 'api-1 (SIGKILL)', inflightJustBeforeKill: inflightAtKill, ...summariseLoad(run.records, { seconds: run.seconds, event: run.eventAt }), proxy: await proxyStats() };
+log(`kill api-1: ${result.killApi.failed} failed of ${result.killApi.total} (${inflightAtKill} in flight just before); ${JSON.stringify(result.killApi.event)}`);
 
 // ---------------------------------------------------------------- killing one gold instance under load
 await startApi(1);
@@ -255,6 +281,16 @@ result.newGold = {
 log(`gold-2 caught up from empty in ${result.newGold.secondsToEqualSilver} s`);
 
 // ---------------------------------------------------------------- report
+const lostByProxy = Object.values(result.killApi.proxy).reduce((sum, b) => sum + b.lost, 0);
+result.checks = {
+  everyTargetCrawledOnce: result.crawl.exactlyOnce,
+  bothGoldEqualSilver: Object.values(result.convergence.instances).every((c) => c.equal),
+  everyApiProcessDeliversGraphChanged: result.graphChanged.everyApiProcessDelivered,
+  // every failed request was one the killed process had taken (the proxy's "lost"), and reads went on
+  apiKillCostOnlyInFlight: result.killApi.failed === lostByProxy && result.killApi.event.okInLastQuarter > 0,
+  goldKillCostOnlyInFlight: result.killGold.failed <= CONNECTIONS && result.killGold.event.okInLastQuarter > 0,
+  newGoldCaughtUp: result.newGold.nodesBefore === 0 && result.newGold.tracks === result.convergence.silver.tracks,
+};
 await pool.end();
 await Promise.all(drivers.map((d) => d.close().catch(() => undefined)));
 writeFileSync(join(ROOT, 'bench/results/scale.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -267,10 +303,12 @@ process.stdout.write(
     `| both gold instances = silver's checksum | ${Object.values(result.convergence.instances).every((c) => c.equal) ? 'yes' : 'NO'} (${result.convergence.silver.tracks} tracks, ${result.convergence.silver.transitions} transitions), ${result.convergence.secondsAfterCrawl} s after the crawl |`,
     `| graphChanged through the proxy, one subscriber per API process | events ${result.graphChanged.eventsPerSubscriber.join(' / ')} |`,
     ...t.map((c) => `| reads, ${c.apiProcesses} API process(es), ${CONNECTIONS} connections | ${c.rps} req/s, p50 ${c.p50} ms, p95 ${c.p95} ms, ${c.failed} failed |`),
-    `| kill 1 of 3 API processes under load | ${result.killApi.failed} failed of ${result.killApi.total}; ${result.killApi.event.okAfter} ok after the kill |`,
+    `| kill 1 of 3 API processes under load | ${result.killApi.failed} failed of ${result.killApi.total} (${result.killApi.inflightJustBeforeKill} in flight just before); ${result.killApi.event.okAfter} ok after the kill |`,
     `| kill 1 of 2 gold instances under load | ${result.killGold.failed} failed of ${result.killGold.total}; ${result.killGold.event.okAfter} ok after the kill |`,
     `| a third gold instance from empty | equal to silver after ${result.newGold.secondsToEqualSilver} s |`,
   ].join('\n') + '\n',
 );
+const failedChecks = Object.entries(result.checks).filter(([, ok]) => !ok).map(([name]) => name);
+if (failedChecks.length) log(`FAILED: ${failedChecks.join(', ')}`);
 sup.done();
-process.exit(0);
+process.exit(failedChecks.length ? 1 : 0);
