@@ -89,6 +89,14 @@ export function createSupervisor({ root }) {
     return { pid, uri: `bolt://127.0.0.1:${boltPort}` };
   }
 
+  /** The pid of a registered process that is running; `forget` hands its killing to someone else (the proxy). */
+  function pidOf(name, { forget = false } = {}) {
+    const pid = running.get(name);
+    if (!pid) throw new Error(`${name} is not running`);
+    if (forget) running.delete(name);
+    return pid;
+  }
+
   /** SIGKILLs one registered process now (no goodbye: a crash or a lost node). */
   function kill(name) {
     const pid = running.get(name);
@@ -112,6 +120,7 @@ export function createSupervisor({ root }) {
     start,
     firstLine,
     startNeo4j,
+    pidOf,
     kill,
     stop,
     done: () => {

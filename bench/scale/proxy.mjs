@@ -13,7 +13,10 @@
 // budgets work per client address, and the load generator's connections stand for separate clients. (A real proxy
 // hands the API its own address for every client; see README, bench/scale.)
 //
-// Control (JSON): GET /stats, PUT /backends ["http://…", …], POST /reset.
+// Control (JSON): GET /stats, PUT /backends ["http://…", …], POST /reset, POST /kill {"backend", "pid"}: SIGKILLs the
+// backend's process in the same tick as it reads how many requests that backend holds, so each request it loses
+// afterwards is known to have been in flight at the kill (sent before it) or routed to the dead process before the
+// proxy noticed (sent after it).
 import { Agent, createServer, request } from 'node:http';
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -56,6 +59,13 @@ function forward(req, res, body, tried = new Set()) {
   s.inflight += 1;
   let settled = false;
   let responseStarted = false;
+  const sentAt = performance.now();
+  const countLost = () => {
+    s.lost += 1;
+    if (s.killedAt === undefined) return;
+    if (sentAt < s.killedAt) s.lostSentBeforeKill += 1;
+    else s.lostSentAfterKill += 1;
+  };
   const settle = () => {
     if (settled) return false;
     settled = true;
@@ -75,7 +85,7 @@ function forward(req, res, body, tried = new Set()) {
       }
     });
     answer.on('aborted', () => {
-      if (settle()) s.lost += 1;
+      if (settle()) countLost();
       res.destroy();
     });
   });
@@ -86,7 +96,7 @@ function forward(req, res, body, tried = new Set()) {
       s.retried += 1;
       return forward(req, res, body, new Set([...tried, i]));
     }
-    s.lost += 1;
+    countLost();
     if (res.headersSent) res.destroy();
     else res.writeHead(502, { 'content-type': 'text/plain' }).end(`backend failed: ${error.code ?? error.message}`);
   });
@@ -138,6 +148,18 @@ const control = createServer((req, res) => {
   if (req.method === 'POST' && req.url === '/reset') {
     stats.clear();
     return reply({ ok: true });
+  }
+  if (req.method === 'POST' && req.url === '/kill') {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => {
+      const { backend, pid } = JSON.parse(text);
+      const s = statsOf(backend);
+      Object.assign(s, { killedAt: performance.now(), inflightAtKill: s.inflight, lostSentBeforeKill: 0, lostSentAfterKill: 0 });
+      process.kill(pid, 'SIGKILL');
+      reply(s);
+    });
+    return;
   }
   if (req.method === 'PUT' && req.url === '/backends') {
     let text = '';
