@@ -4,6 +4,7 @@
 // kept (its path printed) after a failed one.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -127,6 +128,23 @@ export function createSupervisor({ root }) {
       succeeded = true;
     },
   };
+}
+
+/**
+ * Throws, naming them, when any of `ports` is taken on 127.0.0.1: scripts/stack.sh would reuse a Neo4j it finds on
+ * its port, and the bench must never write into someone else's server.
+ */
+export async function assertPortsFree(ports) {
+  const taken = [];
+  for (const port of ports) {
+    const free = await new Promise((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (!free) taken.push(port);
+  }
+  if (taken.length) throw new Error(`port(s) ${taken.join(', ')} on 127.0.0.1 are taken: stop what holds them, or set SCALE_BOLT_PORTS / SCALE_PORT_BASE`);
 }
 
 /** Polls `check` (async, truthy when done) every `everyMs` until it is or `timeoutMs` passes. */

@@ -28,7 +28,7 @@ import { recreateDatabase } from '../../scripts/test-database.mjs';
 import { LOCAL_STACK, localDatabaseUrl } from '../../scripts/local-stack.mjs';
 import { migrateNeo4j } from '../../scripts/migrate.mjs';
 import { runLoad } from './load.mjs';
-import { createSupervisor, get, waitFor } from './processes.mjs';
+import { assertPortsFree, createSupervisor, get, waitFor } from './processes.mjs';
 import { exactlyOnce, summariseLoad } from './summary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,6 +50,8 @@ const PORTS = {
   replay: BASE + 40,
 };
 if (BOLT.length !== 3 || BOLT.some((p) => !(p > 0))) throw new Error('SCALE_BOLT_PORTS takes three ports');
+
+await assertPortsFree([...BOLT, PORTS.proxy, PORTS.control, ...PORTS.api, ...PORTS.syncHealth, ...PORTS.workerHealth, PORTS.replay, PORTS.replay + 1, PORTS.replay + 2]);
 
 const databaseUrl = (() => {
   const url = new URL(process.env.DATABASE_URL || localDatabaseUrl());
