@@ -307,7 +307,7 @@ await Promise.all(drivers.map((d) => d.close().catch(() => undefined)));
 writeFileSync(join(ROOT, 'bench/results/scale.json'), `${JSON.stringify(result, null, 2)}\n`);
 const t = result.throughput.cells;
 process.stdout.write(
-  [
+  `${[
     '| what | result |',
     '|---|---|',
     `| crawl: ${result.crawl.targets} targets, 3 workers | ${result.crawl.searches} searches, ${result.crawl.searchedMoreThanOnce} searched twice, ${result.crawl.neverSearched} never; per worker ${Object.values(result.crawl.claimedByWorkers).join(' / ')}; ${result.crawl.seconds} s |`,
@@ -317,7 +317,7 @@ process.stdout.write(
     `| kill 1 of 3 API processes under load | ${result.killApi.failed} failed of ${result.killApi.total}: ${result.killApi.lostSentBeforeKill} of the ${result.killApi.inflightAtKill} it held, ${result.killApi.lostSentAfterKill} sent to it in the ${result.killApi.event.lastFailureAfter} s before the proxy noticed; ${result.killApi.event.okAfter} ok after the kill |`,
     `| kill 1 of 2 gold instances under load | ${result.killGold.failed} failed of ${result.killGold.total}; ${result.killGold.event.okAfter} ok after the kill |`,
     `| a third gold instance from empty | equal to silver after ${result.newGold.secondsToEqualSilver} s |`,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );
 const failedChecks = Object.entries(result.checks).filter(([, ok]) => !ok).map(([name]) => name);
 if (failedChecks.length) log(`FAILED: ${failedChecks.join(', ')}`);

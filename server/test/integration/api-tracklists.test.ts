@@ -131,8 +131,12 @@ Follow me on SoundCloud.`;
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    worker.stdout!.on('data', (chunk) => void (workerLog += chunk));
-    worker.stderr!.on('data', (chunk) => void (workerLog += chunk));
+    worker.stdout!.on('data', (chunk) => {
+      workerLog += chunk;
+    });
+    worker.stderr!.on('data', (chunk) => {
+      workerLog += chunk;
+    });
 
     const done = await waitForStatus(id, (s) => s !== 'QUEUED' && s !== 'IMPORTING');
     expect(done).toMatchObject({ status: 'DONE', reason: null, rows: 6, setlistUrl: expect.stringMatching(/^urn:sha256:[0-9a-f]{64}$/) });

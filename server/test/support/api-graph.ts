@@ -46,7 +46,6 @@ export async function startApi(overrides: Record<string, string> = {}, options: 
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes
     return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
   };
   return { app, url, graphql };

@@ -4,7 +4,6 @@ import WebSocket from 'ws';
 
 /** What one operation over graphql-ws came back with: a result, the error message's errors, or the socket's close. */
 export interface WsAnswer {
-  // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes
   data?: any;
   errors?: readonly GraphQLFormattedError[];
   closed?: { code: number; reason: string };

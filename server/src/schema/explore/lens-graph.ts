@@ -60,7 +60,7 @@ export async function fetchLensNeighbourhood(
   const ids = [...new Set([trackId, ...kept.flatMap((e) => [e.fromId, e.toId])])];
   const tracks = await loadTracks(ids);
   const byId = new Map<number, TrackRow>();
-  tracks.forEach((t) => t && byId.set(t.id, t));
+  for (const t of tracks) if (t) byId.set(t.id, t);
   const edges = kept.flatMap((e) => {
     const from = byId.get(e.fromId);
     const to = byId.get(e.toId);
