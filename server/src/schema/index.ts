@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { serverRoot } from '../paths';
 import { adminResolvers } from './admin/resolvers';
 import { analyticsResolvers } from './analytics/resolvers';
+import { exploreResolvers } from './explore/resolvers';
 import { graphResolvers } from './graph/resolvers';
 import { healthResolvers } from './health/resolvers';
 import { liveResolvers } from './live/resolvers';
@@ -20,7 +21,7 @@ const domains = [
   { name: 'graph', resolvers: graphResolvers },
   { name: 'next-tracks', resolvers: nextTrackResolvers },
   { name: 'analytics', resolvers: analyticsResolvers },
-  { name: 'explore', resolvers: {} },
+  { name: 'explore', resolvers: exploreResolvers },
   { name: 'crawl', resolvers: {} },
   { name: 'tracklists', resolvers: {} },
   { name: 'admin', resolvers: adminResolvers },

@@ -22,14 +22,23 @@ interface Reached {
  * The most-travelled route from one track to another: the cheapest path of at most `maxHops` transitions, where a
  * transition costs 1/weight (a pair many DJs play is cheap). Community Neo4j has no weighted shortest path, so this
  * relaxes the graph one hop per round (Bellman-Ford bounded by maxHops), fetching the frontier's strongest
- * outgoing edges in one query per round. Exact unless a track has more than EDGES_PER_TRACK outgoing edges or a
+ * outgoing edges in one query per round (from gold, or under a lens from silver: `outEdges`). Exact unless a track has more than EDGES_PER_TRACK outgoing edges or a
  * round reaches more than BEAM tracks, where only the strongest are followed.
  */
-export async function findMostTravelledPath(driver: Driver, fromId: number, toId: number, maxHops: number): Promise<PathRow | null> {
+/** One round's edges: the strongest `perNode` outgoing transitions of each of `ids`. */
+export type OutEdges = (ids: number[], perNode: number) => Promise<TransitionRow[]>;
+
+/** The gold graph's edges (cypher/api/out-edges.cypher). */
+export const goldOutEdges =
+  (driver: Driver): OutEdges =>
+  (ids, perNode) =>
+    readCypher<TransitionRow>(driver, 'api/out-edges', { ids, perNode });
+
+export async function findMostTravelledPath(outEdges: OutEdges, fromId: number, toId: number, maxHops: number): Promise<PathRow | null> {
   const reached = new Map<number, Reached>([[fromId, { cost: 0, hops: 0, via: null }]]);
   let frontier = [fromId];
   for (let hop = 1; hop <= maxHops && frontier.length > 0; hop++) {
-    const edges = await readCypher<TransitionRow>(driver, 'api/out-edges', { ids: frontier, perNode: EDGES_PER_TRACK });
+    const edges = await outEdges(frontier, EDGES_PER_TRACK);
     const bestToTarget = reached.get(toId)?.cost ?? Infinity;
     const improved = new Set<number>();
     for (const edge of edges) {

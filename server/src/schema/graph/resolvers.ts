@@ -3,7 +3,10 @@ import { badInput, notFound, requireNumericId, requireRange } from '../../errors
 import { decodeCursor, toConnection } from '../../paging';
 import type { TrackRow } from '../tracks/data';
 import { fetchNeighbourhood, fetchRecommendations, fetchTopTransitions, fetchTransition, type TransitionRow } from './data';
-import { findMostTravelledPath } from './path';
+import { fetchLensNeighbourhood, lensOutEdges } from '../explore/lens-graph';
+import { fetchLensEdges } from '../explore/data';
+import { readLens } from '../explore/lens';
+import { findMostTravelledPath, goldOutEdges } from './path';
 
 export interface RecommendationRow {
   track: TrackRow;
@@ -20,24 +23,37 @@ async function endOf(load: (id: number) => Promise<TrackRow | null>, id: number)
 
 export const graphResolvers: Resolvers = {
   Query: {
-    neighbourhood: async (_parent, args, { neo4j, loaders }) => {
-      const row = await fetchNeighbourhood(neo4j, {
+    neighbourhood: async (_parent, args, { neo4j, pg, loaders }) => {
+      const query = {
         trackId: requireNumericId('trackId', args.trackId),
         depth: requireRange('depth', args.depth ?? 1, 1, 3),
         minWeight: requireRange('minWeight', args.minWeight ?? 1, 1, 1_000_000),
         limit: requireRange('limit', args.limit ?? 50, 1, 500),
         direction: args.direction ?? 'BOTH',
-      });
+      };
+      const lens = readLens(args.lens);
+      if (lens) {
+        const loadTracks = async (ids: number[]) => (await loaders.track.loadMany(ids)).map((t) => (t instanceof Error ? null : t));
+        return fetchLensNeighbourhood(pg, loadTracks, lens, query);
+      }
+      const row = await fetchNeighbourhood(neo4j, query);
       if (row) loaders.primeTracks(row.nodes);
       return row;
     },
-    transition: (_parent, { fromId, toId }, { neo4j }) =>
-      fetchTransition(neo4j, requireNumericId('fromId', fromId), requireNumericId('toId', toId)),
-    path: async (_parent, { fromId, toId, maxHops }, { neo4j }) => {
+    transition: async (_parent, { fromId, toId, lens: lensInput }, { neo4j, pg }) => {
+      const from = requireNumericId('fromId', fromId);
+      const to = requireNumericId('toId', toId);
+      const lens = readLens(lensInput);
+      if (!lens) return fetchTransition(neo4j, from, to);
+      return (await fetchLensEdges(pg, lens, [from], 'OUT', 1)).find((edge) => edge.toId === to) ?? null;
+    },
+    path: async (_parent, { fromId, toId, maxHops, lens: lensInput }, { neo4j, pg }) => {
       const from = requireNumericId('fromId', fromId);
       const to = requireNumericId('toId', toId);
       if (from === to) throw badInput('fromId and toId must be different tracks', 'toId');
-      return findMostTravelledPath(neo4j, from, to, requireRange('maxHops', maxHops ?? 6, 1, 8));
+      const hops = requireRange('maxHops', maxHops ?? 6, 1, 8);
+      const lens = readLens(lensInput);
+      return findMostTravelledPath(lens ? lensOutEdges(pg, lens) : goldOutEdges(neo4j), from, to, hops);
     },
     recommendations: async (_parent, { trackId, first }, { pg, loaders }) => {
       const rows = await fetchRecommendations(pg, requireNumericId('trackId', trackId), requireRange('first', first ?? 10, 1, 50));
