@@ -47,6 +47,11 @@ export function isLensEmpty(lens: Lens): boolean {
   return lens.djIds.length === 0 && lens.from === null && lens.to === null;
 }
 
+/** A stable string for a lens, for effect dependencies and cache keys. */
+export function lensKey(lens: Lens): string {
+  return `${[...lens.djIds].sort().join(',')}|${lens.from ?? ''}|${lens.to ?? ''}`;
+}
+
 /** The lens as the API's LensInput, or null when it restricts nothing. */
 export function lensInput(lens: Lens): { djIds?: string[]; from?: string; to?: string } | null {
   if (isLensEmpty(lens)) return null;

@@ -12,6 +12,9 @@ import { INITIAL_UI_STATE, uiReducer, type UiState } from '../state/ui-reducer';
 import { parseUrlState } from '../state/url-state';
 import { DetailsPanel } from './DetailsPanel';
 import { FiltersPanel } from './FiltersPanel';
+import { FrontPage } from './FrontPage';
+import { LensContext } from './lens-context';
+import { LensPanel } from './LensPanel';
 import { GraphView, type GraphViewHandle } from './GraphView';
 import { KeyboardHelp } from './KeyboardHelp';
 import { LiveFeed } from './LiveFeed';
@@ -30,7 +33,7 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
   useUrlSync(state, dispatch);
   const summary = useStoreSummary(store);
   const neighbourhoods = useNeighbourhoods(api.client, store, state, dispatch);
-  const path = usePath(api.client, store, state.path, neighbourhoods.generation);
+  const path = usePath(api.client, store, state.path, neighbourhoods.generation, state.lens);
   const watching = useLiveUpdates(api.client, store, state, summary.structureVersion, dispatch);
 
   const expandSelection = useCallback(() => {
@@ -59,11 +62,14 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
     [state.centreId, selectedIds, state.selectedEdgeId, path.nodeIds, path.edgeIds, state.filters.minWeight],
   );
 
+  const showFrontPage = state.page === 'explore' && state.centreId === null;
   return (
+    <LensContext.Provider value={state.lens}>
     <div className="app">
       <header className="app-header">
         <h1 className="brand">
-          SongNodes <span className="tagline">what DJs play right before and after a track</span>
+          <a href="/" className="home-link" onClick={(event) => { event.preventDefault(); dispatch({ type: 'home' }); }}>SongNodes</a>{' '}
+          <span className="tagline">what DJs play right before and after a track</span>
         </h1>
         <SearchBox inputRef={search} onChoose={(trackId) => dispatch({ type: 'centre', trackId })} />
         <button type="button" className="help-button" onClick={() => dispatch({ type: 'toggleHelp' })} aria-keyshortcuts="?">
@@ -73,11 +79,13 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
       <div className="layout">
         <aside className="sidebar" aria-label="Filters, path finder and live updates">
           <FiltersPanel filters={state.filters} dispatch={dispatch} />
+          <LensPanel lens={state.lens} dispatch={dispatch} />
           <PathFinder ends={state.path} selectedIds={state.selectedIds} path={path} store={store} dispatch={dispatch} />
           <LiveFeed api={api} watching={watching} changes={state.liveChanges} store={store} dispatch={dispatch} />
         </aside>
         <main className="graph-area">
           <GraphView ref={graph} store={store} view={view} summary={summary} status={neighbourhoods} hasCentre={state.centreId !== null} dispatch={dispatch} />
+          {showFrontPage && <FrontPage dispatch={dispatch} />}
         </main>
         <aside className="sidebar details" aria-label="Details">
           <DetailsPanel state={state} store={store} dispatch={dispatch} />
@@ -85,5 +93,6 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
       </div>
       {state.helpOpen && <KeyboardHelp onClose={() => dispatch({ type: 'toggleHelp' })} />}
     </div>
+    </LensContext.Provider>
   );
 }

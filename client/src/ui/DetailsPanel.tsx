@@ -34,6 +34,10 @@ export function DetailsPanel({ state, store, dispatch }: { state: UiState; store
       </section>
     );
   }
+  if (state.centreId) {
+    // Nothing selected: the centre's details and its directed lists.
+    return <TrackDetails key={state.centreId} trackId={state.centreId} isCentre dispatch={dispatch} />;
+  }
   return (
     <section className="panel">
       <h2>Details</h2>
