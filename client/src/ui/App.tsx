@@ -20,6 +20,8 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { LiveFeed } from './LiveFeed';
 import { PathFinder } from './PathFinder';
 import { SearchBox } from './SearchBox';
+import { SetBuilder } from './SetBuilder';
+import { ViewExport } from './ViewExport';
 
 function initialState(): UiState {
   return { ...INITIAL_UI_STATE, ...parseUrlState(window.location.search) };
@@ -81,6 +83,8 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
           <FiltersPanel filters={state.filters} dispatch={dispatch} />
           <LensPanel lens={state.lens} dispatch={dispatch} />
           <PathFinder ends={state.path} selectedIds={state.selectedIds} path={path} store={store} dispatch={dispatch} />
+          <SetBuilder setIds={state.setIds} dispatch={dispatch} />
+          {state.centreId !== null && <ViewExport store={store} minWeight={state.filters.minWeight} toPngDataUrl={() => graph.current?.toPngDataUrl() ?? null} />}
           <LiveFeed api={api} watching={watching} changes={state.liveChanges} store={store} dispatch={dispatch} />
         </aside>
         <main className="graph-area">

@@ -16,6 +16,8 @@ export interface GraphViewHandle {
   zoom(factor: number): void;
   pan(dx: number, dy: number): void;
   fit(): void;
+  /** the canvas as a PNG data URL, or null before the renderer exists */
+  toPngDataUrl(): string | null;
 }
 
 interface GraphViewProps {
@@ -103,6 +105,7 @@ export function GraphView({ ref, store, view, summary, status, hasCentre, dispat
     },
     pan: (dx, dy) => renderer.current?.setCamera(panBy(renderer.current.getCamera(), dx, dy)),
     fit: () => renderer.current?.fit(),
+    toPngDataUrl: () => renderer.current?.toPngDataUrl() ?? null,
   }));
 
   return (
