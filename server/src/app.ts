@@ -21,13 +21,13 @@ import { createNeo4jDriver } from './db/neo4j';
 import { createPostgresPool } from './db/postgres';
 import { createErrorFormatter } from './http/format-error';
 import { Gate, type GateLimits } from './http/gate';
-import { createGraphQLHandler, requestIdOf, type GraphQLHandler } from './http/graphql-handler';
+import { clientOf, createGraphQLHandler, requestIdOf, type GraphQLHandler } from './http/graphql-handler';
 import { mountGraphQLWs, type GraphQLWsOptions } from './http/graphql-ws';
 import { IDE_HTML } from './http/ide';
 import { createMetrics } from './http/metrics';
 import { operationLabeller, readOperationNames } from './http/operation-names';
 import { responseStatusPlugin } from './http/response-status';
-import type { RateLimitOptions } from './http/rate-limit';
+import { RateLimiter, type RateLimitOptions } from './http/rate-limit';
 import { LiveEvents, type ReconnectBackoff } from './live/events';
 import { createLoaders } from './loaders';
 import { createLogger, type Logger } from './logger';
@@ -112,7 +112,9 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     }
     app(req, res);
   });
-  const context = (requestId: string, token: string | null): GraphQLContext => {
+  // anonymous requestTrack calls: trackRequestsPerHour per client, in the gate's limiter (http/rate-limit.ts)
+  const trackRequestLimiter = new RateLimiter({ perSecond: config.trackRequestsPerHour / 3600, burst: config.trackRequestsPerHour });
+  const context = (requestId: string, token: string | null, client: string): GraphQLContext => {
     const graph = gold.pick();
     return {
       config,
@@ -122,6 +124,8 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       requestId,
       loaders: createLoaders(graph, pg),
       token,
+      client,
+      trackRequestLimiter,
       events,
     };
   };
@@ -134,7 +138,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     formatError,
     metrics,
     logger,
-    context: (token) => context(randomUUID(), token),
+    context: (token, client) => context(randomUUID(), token, client),
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -169,7 +173,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     formatError,
     metrics,
     logger,
-    context: async (req, requestId) => context(requestId, bearerToken(req.headers.authorization)),
+    context: async (req, requestId) => context(requestId, bearerToken(req.headers.authorization), clientOf(req)),
   });
 
   app.use((req, res, next) => {

@@ -48,6 +48,24 @@ export const serverConfigFields = {
     description: 'Bearer token for mutations; empty disables mutations',
     secret: true,
   },
+  authMode: {
+    env: 'SONGNODES_AUTH_MODE',
+    default: 'public',
+    schema: envSchemas.oneOf(['local', 'public']),
+    description: 'local: one user with the admin token (npm start); public: anonymous track requests are queued for approval',
+  },
+  trackRequestsPerHour: {
+    env: 'SONGNODES_TRACK_REQUESTS_PER_HOUR',
+    default: '10',
+    schema: envSchemas.integer(1, 100_000),
+    description: 'public mode: anonymous requestTrack calls one client (address) may make per hour',
+  },
+  setlistfmDailyCap: {
+    env: 'SETLISTFM_DAILY_CAP',
+    default: '1440',
+    schema: envSchemas.integer(1),
+    description: 'setlist.fm requests per day (the crawler\'s cap, shown by the sources query)',
+  },
   logLevel: {
     env: 'LOG_LEVEL',
     default: 'info',

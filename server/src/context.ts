@@ -14,6 +14,10 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** the bearer token of the request, if any (mutations check it) */
   token: string | null;
+  /** the client's address (rate limits) */
+  client: string;
+  /** anonymous requestTrack calls per client (config trackRequestsPerHour), shared by every request */
+  trackRequestLimiter: import('./http/rate-limit').RateLimiter;
   /** shared by every request of this server: LISTEN/NOTIFY fan-out for subscriptions */
   events: import('./live/events').LiveEvents;
 }

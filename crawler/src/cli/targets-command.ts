@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { checkTargetTrack } from '@songnodes/contracts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Pool } from 'pg';
 import { addTarget, listTargets } from '../db/targets';
@@ -11,9 +12,11 @@ export async function targetsCommand(pool: Pool, argv: string[], out: Output): P
   const [verb, ...rest] = argv;
   if (verb === 'add') {
     const { values } = parseArgs({ args: rest, options: { artist: { type: 'string' }, title: { type: 'string' } } });
-    const artist = values.artist?.trim();
-    const title = values.title?.trim();
-    if (!artist || !title) throw new UsageError('targets add needs --artist "Artist" and --title "Title"');
+    if (!values.artist?.trim() || !values.title?.trim()) throw new UsageError('targets add needs --artist "Artist" and --title "Title"');
+    // the same check as the API's addTargetTrack and requestTrack (@songnodes/contracts)
+    const check = checkTargetTrack(values.artist, values.title);
+    if (!check.ok) throw new UsageError(`targets add: ${check.reason}`);
+    const { artist, title } = check;
     const added = await addTarget(pool, artist, title, [...SOURCE_NAMES]);
     out.line(added.length ? `added "${artist} - ${title}" for ${added.join(', ')}` : `"${artist} - ${title}" is already a target`);
     return 0;
@@ -47,13 +50,12 @@ async function importTargets(pool: Pool, file: string, out: Output): Promise<num
   let existing = 0;
   const rejected: string[] = [];
   for (const [i, record] of records.entries()) {
-    const artist = record.artist?.trim();
-    const title = record.title?.trim();
-    if (!artist || !title) {
-      rejected.push(`line ${i + 2}: needs both artist and title (got ${JSON.stringify(record)})`);
+    const check = checkTargetTrack(record.artist, record.title);
+    if (!check.ok) {
+      rejected.push(`line ${i + 2}: ${check.reason} (got ${JSON.stringify(record)})`);
       continue;
     }
-    if ((await addTarget(pool, artist, title, [...SOURCE_NAMES])).length > 0) added += 1;
+    if ((await addTarget(pool, check.artist, check.title, [...SOURCE_NAMES])).length > 0) added += 1;
     else existing += 1;
   }
   for (const reason of rejected) out.error(`rejected ${reason}`);

@@ -1,6 +1,7 @@
 import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { CrawlerMetrics } from '../health/metrics';
 import { describeError } from '../errors';
+import { importQueuedTracklists } from '../import/tracklist-imports';
 import { NotifyListener } from './notify-listener';
 import { runCrawl, type CrawlDeps, type RunCrawlOptions } from './run-crawl';
 
@@ -37,6 +38,9 @@ export function createWorkerStatus(): WorkerStatus {
  * passes or someone asks for a crawl (`NOTIFY crawl_requested`, sent by the API's requestCrawl mutation). Several
  * workers can run side by side: targets are claimed with SKIP LOCKED. A failed run is logged and the loop goes on;
  * PostgreSQL going away fails runs until it is back, and never ends the loop.
+ *
+ * Pasted tracklists (the API's importTracklist, ops.tracklist_imports) are imported beside the crawl: at start, on
+ * every NOTIFY crawl_requested and after every run, without waiting for a crawl in progress.
  */
 export async function runWorker(deps: CrawlDeps & { metrics?: CrawlerMetrics }, options: WorkerOptions): Promise<number> {
   const { signal, intervalMs, status = createWorkerStatus(), ...runOptions } = options;
@@ -45,13 +49,37 @@ export async function runWorker(deps: CrawlDeps & { metrics?: CrawlerMetrics }, 
     status.since = Date.now();
   };
   let wake: (() => void) | null = null;
+  // one pass at a time; a request that arrives during a pass gets another one after it
+  let importing: Promise<void> | null = null;
+  let importAgain = false;
+  const importTracklists = (): void => {
+    if (importing) {
+      importAgain = true;
+      return;
+    }
+    importing = (async () => {
+      do {
+        importAgain = false;
+        try {
+          await importQueuedTracklists({ pool: deps.pool, logger: deps.logger, workerId: deps.config.workerId });
+        } catch (error) {
+          deps.logger.error({ err: describeError(error) }, 'pasted tracklists: import pass failed; trying again on the next request or run');
+        }
+      } while (importAgain && !signal.aborted);
+      importing = null;
+    })();
+  };
   const listener = new NotifyListener({
     connectionString: deps.config.databaseUrl,
     channel: NOTIFY_CHANNELS.crawlRequested,
     logger: deps.logger,
-    onNotify: () => wake?.(),
+    onNotify: () => {
+      importTracklists();
+      wake?.();
+    },
   });
   await listener.start();
+  importTracklists();
   signal.addEventListener('abort', () => enter('stopping'), { once: true });
   try {
     while (!signal.aborted) {
@@ -68,6 +96,7 @@ export async function runWorker(deps: CrawlDeps & { metrics?: CrawlerMetrics }, 
         deps.logger.error({ err: describeError(error), retryInMs: sleepMs }, 'worker run failed; trying again soon');
       }
       if (signal.aborted) break;
+      importTracklists();
       enter('sleeping');
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -83,6 +112,8 @@ export async function runWorker(deps: CrawlDeps & { metrics?: CrawlerMetrics }, 
     }
   } finally {
     await listener.close();
+    // a pasted tracklist being stored is finished (each is one short transaction), nothing new is claimed
+    while (importing) await importing;
     enter('stopped');
   }
   return status.runs;

@@ -22,7 +22,7 @@ export interface GraphQLWsOptions<TContext> {
   metrics: Metrics;
   logger: Logger;
   /** the context of one operation, from the connection's `authorization` parameter */
-  context: (token: string | null) => TContext;
+  context: (token: string | null, client: string) => TContext;
   /** a message above this closes the socket with 1009 @default 1 MiB (the HTTP body limit) */
   maxPayloadBytes?: number;
   /** open sockets per client address; more are refused with 429 at the upgrade @default 20 */
@@ -84,7 +84,7 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
         document: admission.document,
         operationName: payload.operationName,
         variableValues: payload.variables ?? {},
-        contextValue: options.context(bearerToken(ctx.connectionParams?.authorization)),
+        contextValue: options.context(bearerToken(ctx.connectionParams?.authorization), client),
       };
     },
     onOperation: (ctx, id, _payload, args, result) => {

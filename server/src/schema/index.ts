@@ -5,12 +5,14 @@ import type { GraphQLSchema } from 'graphql';
 import { serverRoot } from '../paths';
 import { adminResolvers } from './admin/resolvers';
 import { analyticsResolvers } from './analytics/resolvers';
+import { crawlResolvers } from './crawl/resolvers';
 import { exploreResolvers } from './explore/resolvers';
 import { graphResolvers } from './graph/resolvers';
 import { healthResolvers } from './health/resolvers';
 import { liveResolvers } from './live/resolvers';
 import { nextTrackResolvers } from './next-tracks/resolvers';
 import { statsResolvers } from './stats/resolvers';
+import { tracklistResolvers } from './tracklists/resolvers';
 import { trackResolvers } from './tracks/resolvers';
 
 /** Each domain: its SDL in src/schema/<domain>/schema.graphql and its resolvers beside it. */
@@ -22,8 +24,8 @@ const domains = [
   { name: 'next-tracks', resolvers: nextTrackResolvers },
   { name: 'analytics', resolvers: analyticsResolvers },
   { name: 'explore', resolvers: exploreResolvers },
-  { name: 'crawl', resolvers: {} },
-  { name: 'tracklists', resolvers: {} },
+  { name: 'crawl', resolvers: crawlResolvers },
+  { name: 'tracklists', resolvers: tracklistResolvers },
   { name: 'admin', resolvers: adminResolvers },
   { name: 'live', resolvers: liveResolvers },
 ];

@@ -15,9 +15,9 @@ export interface TargetRow {
   lastError: string | null;
 }
 
-const SOURCES = ['mixesdb', '1001tracklists', 'setlistfm'];
+export const SOURCES = ['mixesdb', '1001tracklists', 'setlistfm'];
 
-function toTarget(r: Record<string, unknown>): TargetRow {
+export function toTarget(r: Record<string, unknown>): TargetRow {
   return {
     id: Number(r.id),
     artist: r.artist as string,

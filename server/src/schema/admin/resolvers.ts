@@ -1,30 +1,22 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { GraphQLContext } from '../../context';
+import { checkTargetTrack } from '@songnodes/contracts';
+import { requireAdmin } from '../../auth';
 import type { Resolvers } from '../../generated/graphql';
-import { badInput, notFound, requireNumericId, unauthenticated } from '../../errors';
+import { badInput, notFound, requireNumericId } from '../../errors';
 import { addTarget, requestCrawl, requestSync } from './data';
 
-/** Mutations need `Authorization: Bearer <SONGNODES_ADMIN_TOKEN>`; without a configured token they are off. */
-function requireAdmin({ config, token }: GraphQLContext): void {
-  if (config.adminToken === '') throw unauthenticated('mutations are disabled: the server has no SONGNODES_ADMIN_TOKEN');
-  const given = Buffer.from(token ?? '');
-  const wanted = Buffer.from(config.adminToken);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
-    throw unauthenticated('send Authorization: Bearer <SONGNODES_ADMIN_TOKEN> to use mutations');
-  }
-}
-
-function requireText(argument: string, value: string): string {
-  const text = value.trim();
-  if (text === '' || text.length > 300) throw badInput(`${argument} must be 1-300 characters`, argument);
-  return text;
+/** A target's artist and title, checked as every way in checks them (@songnodes/contracts checkTargetTrack). */
+export function requireTargetTrack(artist: string, title: string): { artist: string; title: string } {
+  const check = checkTargetTrack(artist, title);
+  if (!check.ok) throw badInput(check.reason, check.field);
+  return check;
 }
 
 export const adminResolvers: Resolvers = {
   Mutation: {
     addTargetTrack: (_parent, { artist, title }, context) => {
       requireAdmin(context);
-      return addTarget(context.pg, requireText('artist', artist), requireText('title', title));
+      const track = requireTargetTrack(artist, title);
+      return addTarget(context.pg, track.artist, track.title);
     },
     requestCrawl: async (_parent, { targetId }, context) => {
       requireAdmin(context);

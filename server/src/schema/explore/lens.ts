@@ -16,7 +16,7 @@ export interface LensArgument {
 
 const MAX_DJS = 50;
 
-function requireDate(argument: string, value: string): string {
+export function requireDate(argument: string, value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   if (!match || !date || date.toISOString().slice(0, 10) !== value) {

@@ -1,0 +1,2 @@
+-- tracklistImport(id).
+SELECT id, status, reason, setlist_url, rows, created_at, finished_at FROM ops.tracklist_imports WHERE id = $1
