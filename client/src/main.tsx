@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
+import { loadAdminToken } from './api/admin-token';
 import { createApiClient } from './api/create-api-client';
 import { GraphStore } from './model/graph-store';
 import { App } from './ui/App';
 import './ui/styles.css';
 
-const api = createApiClient();
+const api = createApiClient(window.location, loadAdminToken());
 const store = new GraphStore();
 // Close the subscription socket cleanly when the page goes away for good (not into the back/forward cache).
 window.addEventListener('pagehide', (event) => {

@@ -20,6 +20,8 @@ export interface UiState extends UrlState {
   debugOpen: boolean;
   /** Space stops the layout where it is */
   layoutPaused: boolean;
+  /** the "find sets with this track" panel, open with these values */
+  request: { artist: string; title: string } | null;
   liveChanges: LiveChange[];
 }
 
@@ -35,6 +37,8 @@ export type UiAction =
   /** back to the front page: nothing centred */
   | { type: 'home' }
   | { type: 'toggleDebug' }
+  | { type: 'openRequest'; artist: string; title: string }
+  | { type: 'closeRequest' }
   | { type: 'toggleLayout' }
   | { type: 'selectEdge'; edgeId: string }
   | { type: 'escape' }
@@ -62,6 +66,7 @@ export const INITIAL_UI_STATE: UiState = {
   helpOpen: false,
   debugOpen: false,
   layoutPaused: false,
+  request: null,
   liveChanges: [],
 };
 
@@ -86,6 +91,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return state.page === action.page ? state : { ...state, page: action.page };
     case 'home':
       return { ...state, page: 'explore', centreId: null, expandedIds: [], selectedIds: [], selectedEdgeId: null };
+    case 'openRequest':
+      return { ...state, request: { artist: action.artist, title: action.title } };
+    case 'closeRequest':
+      return state.request === null ? state : { ...state, request: null };
     case 'toggleDebug':
       return { ...state, debugOpen: !state.debugOpen };
     case 'toggleLayout':

@@ -12,13 +12,16 @@ import { INITIAL_UI_STATE, uiReducer, type UiState } from '../state/ui-reducer';
 import { parseUrlState } from '../state/url-state';
 import { DetailsPanel } from './DetailsPanel';
 import { FiltersPanel } from './FiltersPanel';
+import { CrawlPage } from './CrawlPage';
 import { FrontPage } from './FrontPage';
 import { LensContext } from './lens-context';
 import { LensPanel } from './LensPanel';
 import { GraphView, type GraphViewHandle } from './GraphView';
 import { KeyboardHelp } from './KeyboardHelp';
 import { LiveFeed } from './LiveFeed';
+import { PastePage } from './PastePage';
 import { PathFinder } from './PathFinder';
+import { RequestTrack } from './RequestTrack';
 import { SearchBox } from './SearchBox';
 import { SetBuilder } from './SetBuilder';
 import { ViewExport } from './ViewExport';
@@ -73,7 +76,16 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
           <a href="/" className="home-link" onClick={(event) => { event.preventDefault(); dispatch({ type: 'home' }); }}>SongNodes</a>{' '}
           <span className="tagline">what DJs play right before and after a track</span>
         </h1>
-        <SearchBox inputRef={search} onChoose={(trackId) => dispatch({ type: 'centre', trackId })} />
+        <SearchBox
+          inputRef={search}
+          onChoose={(trackId) => dispatch({ type: 'centre', trackId })}
+          onRequest={(artist, title) => dispatch({ type: 'openRequest', artist, title })}
+        />
+        <nav className="pages" aria-label="Pages">
+          <button type="button" className="link" onClick={() => dispatch({ type: 'home' })}>Explore</button>
+          <button type="button" className="link" onClick={() => dispatch({ type: 'openPage', page: 'crawl' })}>Crawl</button>
+          <button type="button" className="link" onClick={() => dispatch({ type: 'openPage', page: 'paste' })}>Paste a tracklist</button>
+        </nav>
         <button type="button" className="help-button" onClick={() => dispatch({ type: 'toggleHelp' })} aria-keyshortcuts="?">
           Keys <kbd>?</kbd>
         </button>
@@ -90,8 +102,11 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
         <main className="graph-area">
           <GraphView ref={graph} store={store} view={view} summary={summary} status={neighbourhoods} hasCentre={state.centreId !== null} dispatch={dispatch} />
           {showFrontPage && <FrontPage dispatch={dispatch} />}
+          {state.page === 'crawl' && <CrawlPage />}
+          {state.page === 'paste' && <PastePage />}
         </main>
         <aside className="sidebar details" aria-label="Details">
+          {state.request && <RequestTrack key={`${state.request.artist}|${state.request.title}`} initial={state.request} dispatch={dispatch} />}
           <DetailsPanel state={state} store={store} dispatch={dispatch} />
         </aside>
       </div>

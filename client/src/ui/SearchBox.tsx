@@ -11,10 +11,12 @@ const DEBOUNCE_MS = 180;
 interface SearchBoxProps {
   inputRef: RefObject<HTMLInputElement | null>;
   onChoose(trackId: string): void;
+  /** "find sets with this track" for a query that matched nothing: "Artist - Title" split where it can be */
+  onRequest(artist: string, title: string): void;
 }
 
 /** A combobox over searchTracks: type, move with ↑/↓, choose with Enter or a click; Escape closes the list. */
-export function SearchBox({ inputRef, onChoose }: SearchBoxProps) {
+export function SearchBox({ inputRef, onChoose, onRequest }: SearchBoxProps) {
   const listId = useId();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -79,7 +81,23 @@ export function SearchBox({ inputRef, onChoose }: SearchBoxProps) {
         <ul className="suggestions" id={listId} role="listbox" aria-label="Matching tracks">
           {result.fetching && options.length === 0 && <li className="suggestion-note">Searching…</li>}
           {result.error && <li className="suggestion-note error">Search failed: {result.error.message}</li>}
-          {!result.fetching && !result.error && options.length === 0 && <li className="suggestion-note">No track matches “{query}”.</li>}
+          {!result.fetching && !result.error && options.length === 0 && (
+            <li className="suggestion-note">
+              No track matches “{query}”.{' '}
+              <button
+                type="button"
+                className="link"
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => {
+                  const [artist, title] = splitArtistTitle(query);
+                  setOpen(false);
+                  onRequest(artist, title);
+                }}
+              >
+                Find sets with this track
+              </button>
+            </li>
+          )}
           {options.map((track, index) => (
             <li
               key={track.id}
@@ -99,4 +117,10 @@ export function SearchBox({ inputRef, onChoose }: SearchBoxProps) {
       )}
     </div>
   );
+}
+
+/** "Artist - Title" (or an en/em dash) into its two halves; without a dash everything is the title. */
+export function splitArtistTitle(text: string): [string, string] {
+  const match = /^(.+?)\s+[-–—]\s+(.+)$/.exec(text.trim());
+  return match ? [match[1]!.trim(), match[2]!.trim()] : ['', text.trim()];
 }

@@ -52,6 +52,9 @@ export function TrackDetails({ trackId, isCentre, dispatch }: TrackDetailsProps)
         <button type="button" onClick={() => dispatch({ type: 'set', action: { type: 'add', trackId } })}>
           Add to set
         </button>
+        <button type="button" onClick={() => dispatch({ type: 'openRequest', artist: track.artistCredit, title: track.title })}>
+          Find more sets
+        </button>
       </div>
       <DirectedList trackId={trackId} direction="IN" dispatch={dispatch} />
       <DirectedList trackId={trackId} direction="OUT" dispatch={dispatch} />

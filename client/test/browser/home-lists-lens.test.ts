@@ -1,10 +1,14 @@
 /**
  * Issue 14 in Debian Chromium against the real API and databases seeded from the real sample: the front page
  * lists real tracks and one click centres one; the directed lists beside the graph match the API, sort, and
- * answer the keyboard; a lens by DJ and by years changes the view and survives a reload. Each test opens its own
+ * answer the keyboard; a lens by DJ and by years changes the view and survives a reload; a set built from the
+ * lists exports M3U8, CSV and rekordbox XML that parse back in order; the view exports PNG, GraphML and CSV. Each test opens its own
  * URL, so they do not depend on each other's order; none may log a console error.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { parse } from 'csv-parse/sync';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +40,19 @@ async function transitions(trackId: string, direction: 'IN' | 'OUT', orderBy = '
     { id: trackId, dir: direction, order: orderBy, lens },
   );
   return data.transitions.edges.map((edge) => edge.node);
+}
+
+/** Clicks a button that downloads a file and returns the file's bytes. */
+async function download(name: string | RegExp): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: typeof name === 'string' }).click()]);
+  return readFileSync((await file.path())!);
+}
+
+function parseXml(text: string): Element {
+  const problems: string[] = [];
+  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: (m) => problems.push(m), fatalError: (m) => problems.push(m) } }).parseFromString(text, 'text/xml');
+  expect(problems).toEqual([]);
+  return doc.documentElement as unknown as Element;
 }
 
 async function directedRowIds(direction: 'in' | 'out'): Promise<string[]> {
@@ -187,5 +204,78 @@ describe('front page, directed lists and lenses (Chromium, real API, real sample
     expect(page.url()).toBe(url);
     await expect.poll(() => page.getByTestId('lens-era').textContent()).toBe(String(lastYear));
     await expect.poll(async () => (await nodeIds(page)).sort()).not.toEqual(unlensed);
+  });
+
+  it('builds a set from the lists, reorders it, exports files that parse back in order, and shares it as a URL', async () => {
+    const after = await transitions(range, 'OUT');
+    expect(after.length).toBeGreaterThan(1);
+    const [a, b] = [after[0]!.to.id, after[1]!.to.id];
+    await page.goto(`${stack.baseUrl}/?track=${range}`);
+    await waitForGraph(page, [range]);
+    await page.getByRole('button', { name: 'Add to set' }).click();
+    const outRows = page.getByTestId('directed-out').getByTestId('directed-row');
+    await outRows.first().waitFor();
+    await outRows.nth(0).getByRole('button', { name: /^Add .* to the set$/ }).click();
+    await outRows.nth(1).getByRole('button', { name: /^Add .* to the set$/ }).click();
+    await page.waitForURL(new RegExp(`[?&]set=${range}%2C${a}%2C${b}(&|$)`));
+    const setRows = page.getByTestId('set-row');
+    await expect.poll(() => setRows.count()).toBe(3);
+    // the step into a: what the API says of range -> a
+    await expect.poll(() => page.getByTestId('set-step').first().textContent()).toBe(`↓ ${after[0]!.weight} set${after[0]!.weight === 1 ? '' : 's'} · ${after[0]!.djs} DJ${after[0]!.djs === 1 ? '' : 's'}`);
+    await setRows.nth(2).getByRole('button', { name: 'Move up' }).click();
+    await page.waitForURL(new RegExp(`[?&]set=${range}%2C${b}%2C${a}(&|$)`));
+    const order = [range, b, a];
+    await expect.poll(() => setRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-track-id')))).toEqual(order);
+    await expect.poll(() => page.getByRole('button', { name: 'M3U8' }).isEnabled()).toBe(true);
+    await screenshot(page, 'set-builder');
+
+    const m3u = (await download('M3U8')).toString('utf8').trimEnd().split('\n');
+    expect(m3u[0]).toBe('#EXTM3U');
+    const locations = m3u.filter((line) => !line.startsWith('#'));
+    expect(locations).toEqual(order.map((id) => `${stack.baseUrl}/?track=${id}`));
+    expect(m3u.filter((line) => line.startsWith('#EXTINF:-1,'))).toHaveLength(3);
+    expect(m3u[2]).toBe('#EXTINF:-1,Robert Hood - Range');
+
+    const csv = parse((await download('CSV')).toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(csv.map((row) => row.track_id)).toEqual(order);
+    expect(csv[0]).toMatchObject({ position: '1', artist: 'Robert Hood', title: 'Range', setlists_from_previous: '' });
+
+    const xml = parseXml((await download('rekordbox XML')).toString('utf8'));
+    expect(xml.nodeName).toBe('DJ_PLAYLISTS');
+    const collection = Array.from(xml.getElementsByTagName('COLLECTION')[0]!.getElementsByTagName('TRACK'));
+    expect(collection).toHaveLength(3);
+    for (const track of collection) expect(track.hasAttribute('Location')).toBe(false);
+    const nameOf = new Map(collection.map((t) => [t.getAttribute('TrackID'), t.getAttribute('Name')]));
+    const playlist = Array.from(xml.getElementsByTagName('PLAYLISTS')[0]!.getElementsByTagName('NODE')).find((n) => n.getAttribute('Type') === '1')!;
+    const keys = Array.from(playlist.getElementsByTagName('TRACK')).map((t) => t.getAttribute('Key'));
+    expect(keys.map((key) => nameOf.get(key))).toEqual(csv.map((row) => (row.version ? `${row.title} (${row.version})` : row.title)));
+
+    const share = await page.getByTestId('set-share').inputValue();
+    expect(share).toBe(`${stack.baseUrl}/?set=${order.join('%2C')}`);
+    await page.goto(share);
+    await waitForApp(page);
+    await expect.poll(() => page.getByTestId('set-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-track-id')))).toEqual(order);
+  });
+
+  it('exports the view as PNG, GraphML and CSV that open', async () => {
+    await page.goto(`${stack.baseUrl}/?track=${range}`);
+    await waitForGraph(page, [range]);
+    const ids = (await nodeIds(page)).sort();
+    expect(ids.length).toBeGreaterThan(1);
+    const png = await download('PNG');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBeGreaterThan(100); // IHDR width
+
+    const graphml = parseXml((await download('GraphML')).toString('utf8'));
+    expect(graphml.nodeName).toBe('graphml');
+    const nodes = Array.from(graphml.getElementsByTagName('node')).map((node) => node.getAttribute('id')!.slice(1));
+    expect(nodes.sort()).toEqual(ids);
+    expect(graphml.getElementsByTagName('edge').length).toBeGreaterThan(0);
+
+    const tracks = parse((await download('Tracks CSV')).toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(tracks.map((row) => row.id).sort()).toEqual(ids);
+    const edges = parse((await download('Transitions CSV')).toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(edges.length).toBeGreaterThan(0);
+    expect(edges.every((row) => ids.includes(row.from!) && ids.includes(row.to!))).toBe(true);
   });
 });
