@@ -52,6 +52,9 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
     zoom: (factor) => graph.current?.zoom(factor),
     pan: (dx, dy) => graph.current?.pan(dx, dy),
     fit: () => graph.current?.fit(),
+    selectAll: () => dispatch({ type: 'selectMany', trackIds: store.nodeIds() }),
+    toggleLayout: () => dispatch({ type: 'toggleLayout' }),
+    toggleDebug: () => dispatch({ type: 'toggleDebug' }),
   });
 
   const selectedIds = useMemo(() => new Set(state.selectedIds), [state.selectedIds]);
@@ -100,7 +103,7 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
           <LiveFeed api={api} watching={watching} changes={state.liveChanges} store={store} dispatch={dispatch} />
         </aside>
         <main className="graph-area">
-          <GraphView ref={graph} store={store} view={view} summary={summary} status={neighbourhoods} hasCentre={state.centreId !== null} dispatch={dispatch} />
+          <GraphView ref={graph} store={store} view={view} summary={summary} status={neighbourhoods} hasCentre={state.centreId !== null} layoutPaused={state.layoutPaused} debugOpen={state.debugOpen} dispatch={dispatch} />
           {showFrontPage && <FrontPage dispatch={dispatch} />}
           {state.page === 'crawl' && <CrawlPage />}
           {state.page === 'paste' && <PastePage />}

@@ -2,7 +2,7 @@ import { isValidArtistCredit } from '@songnodes/contracts';
 import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useQuery } from 'urql';
 import { SearchTracksDocument } from '../generated/graphql';
-import { plural, trackLabel } from './track-text';
+import { plural, splitArtistTitle, trackLabel } from './track-text';
 
 /** Suggestions appear from this many characters on. */
 const MIN_QUERY = 2;
@@ -81,23 +81,7 @@ export function SearchBox({ inputRef, onChoose, onRequest }: SearchBoxProps) {
         <ul className="suggestions" id={listId} role="listbox" aria-label="Matching tracks">
           {result.fetching && options.length === 0 && <li className="suggestion-note">Searching…</li>}
           {result.error && <li className="suggestion-note error">Search failed: {result.error.message}</li>}
-          {!result.fetching && !result.error && options.length === 0 && (
-            <li className="suggestion-note">
-              No track matches “{query}”.{' '}
-              <button
-                type="button"
-                className="link"
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => {
-                  const [artist, title] = splitArtistTitle(query);
-                  setOpen(false);
-                  onRequest(artist, title);
-                }}
-              >
-                Find sets with this track
-              </button>
-            </li>
-          )}
+          {!result.fetching && !result.error && options.length === 0 && <li className="suggestion-note">No track matches “{query}”.</li>}
           {options.map((track, index) => (
             <li
               key={track.id}
@@ -113,14 +97,26 @@ export function SearchBox({ inputRef, onChoose, onRequest }: SearchBoxProps) {
               <span className="suggestion-meta">{plural(track.plays, 'play')}</span>
             </li>
           ))}
+          {!result.fetching && (
+            <li className="suggestion-note">
+              {options.length > 0 ? 'Not the one? ' : ''}
+              <button
+                type="button"
+                className="link"
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => {
+                  const [artist, title] = splitArtistTitle(query);
+                  setOpen(false);
+                  onRequest(artist, title);
+                }}
+              >
+                Find sets with this track
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </div>
   );
 }
 
-/** "Artist - Title" (or an en/em dash) into its two halves; without a dash everything is the title. */
-export function splitArtistTitle(text: string): [string, string] {
-  const match = /^(.+?)\s+[-–—]\s+(.+)$/.exec(text.trim());
-  return match ? [match[1]!.trim(), match[2]!.trim()] : ['', text.trim()];
-}

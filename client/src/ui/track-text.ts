@@ -40,3 +40,9 @@ export function dateTimeText(value: string | null | undefined): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** "Artist - Title" (or an en/em dash) into its two halves; without a dash everything is the title. */
+export function splitArtistTitle(text: string): [string, string] {
+  const match = /^(.+?)\s+[-–—]\s+(.+)$/.exec(text.trim());
+  return match ? [match[1]!.trim(), match[2]!.trim()] : ['', text.trim()];
+}
