@@ -2,7 +2,9 @@
  * Issue 14 in Debian Chromium against the real API and databases seeded from the real sample: the front page
  * lists real tracks and one click centres one; the directed lists beside the graph match the API, sort, and
  * answer the keyboard; a lens by DJ and by years changes the view and survives a reload; a set built from the
- * lists exports M3U8, CSV and rekordbox XML that parse back in order; the view exports PNG, GraphML and CSV. Each test opens its own
+ * lists exports M3U8, CSV and rekordbox XML that parse back in order; the view exports PNG, GraphML and CSV; a track
+ * that is not there is asked for, its crawl shows up live and its neighbourhood opens without a reload; the crawl
+ * page lists targets and pauses a source; a pasted tracklist is shown as rows before it is saved; the keyboard. Each test opens its own
  * URL, so they do not depend on each other's order; none may log a console error.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, nodeIds, openPage, screenshot, waitForApp, waitForGraph } from './support/browser';
+import { launchChromium, nodeIds, openPage, screenPositionOf, screenshot, waitForApp, waitForGraph } from './support/browser';
 import { findTrackId, queryApi } from './support/graphql';
 import { startSampleStack, type SampleStack } from './support/sample-stack';
 import { REPO_ROOT } from './support/workspaces';
@@ -23,6 +25,8 @@ let page: Page;
 let errors: string[];
 let range: string;
 let setupError: unknown;
+/** The server's admin token for this run; pages get it as `#token=…`, as the link `npm start` prints. */
+const TOKEN = 'client-e2e-admin-token';
 
 interface Row {
   from: { id: string };
@@ -65,6 +69,8 @@ beforeAll(async () => {
       prepareTestDatabase(suffix: string, options: { neo4j: boolean }): Promise<void>;
     };
     await prepareTestDatabase('client_e2e_home', { neo4j: true });
+    process.env.SONGNODES_ADMIN_TOKEN = TOKEN;
+    process.env.SONGNODES_AUTH_MODE = 'local';
     stack = await startSampleStack(process.env.DATABASE_URL!);
     browser = await launchChromium();
     ({ page, errors } = await openPage(browser));
@@ -277,5 +283,103 @@ describe('front page, directed lists and lenses (Chromium, real API, real sample
     const edges = parse((await download('Transitions CSV')).toString('utf8'), { columns: true }) as Record<string, string>[];
     expect(edges.length).toBeGreaterThan(0);
     expect(edges.every((row) => ids.includes(row.from!) && ids.includes(row.to!))).toBe(true);
+  });
+
+  it('asks for a track that is not there, shows its crawl live, and opens its neighbourhood when the sync lands it', async () => {
+    expect(await findTrackId(stack.baseUrl, 'Rhythm Is Rhythm', 'Salsa Life')).toBeNull();
+    await page.goto(`${stack.baseUrl}/#token=${TOKEN}`);
+    await waitForApp(page);
+    expect(new URL(page.url()).hash).toBe(''); // the token left the address bar
+    await page.goto(`${stack.baseUrl}/?track=${range}`);
+    await waitForGraph(page, [range]);
+    await expect.poll(() => page.getByTestId('live-watching').textContent(), { timeout: 60_000 }).toContain('watching');
+    await page.keyboard.press('/');
+    await page.keyboard.type('Rhythm Is Rhythm - Salsa Life');
+    await page.getByRole('listbox', { name: 'Matching tracks' }).getByText('No track matches').waitFor();
+    await page.getByRole('button', { name: 'Find sets with this track' }).click();
+    const panel = page.getByTestId('request-track');
+    expect(await panel.getByLabel('Artist').inputValue()).toBe('Rhythm Is Rhythm');
+    expect(await panel.getByLabel('Title').inputValue()).toBe('Salsa Life');
+    await panel.getByRole('button', { name: 'Find sets' }).click();
+    await expect.poll(() => panel.getByTestId('request-status').textContent()).toContain('Crawling for it on');
+
+    await stack.crawlHeldBackMix();
+    const salsaLife = (await findTrackId(stack.baseUrl, 'Rhythm Is Rhythm', 'Salsa Life'))!;
+    expect(salsaLife).toBeTruthy();
+    await expect.poll(() => panel.getByTestId('crawl-progress').locator('li').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.waitForURL(new RegExp(`[?&]track=${salsaLife}(&|$)`), { timeout: 120_000 });
+    await waitForGraph(page, [salsaLife, range]);
+    await screenshot(page, 'request-track');
+  });
+
+  it('the crawl page lists the targets and sources, and pauses and resumes a source with the token', async () => {
+    const api = await queryApi<{ targets: { totalCount: number } }>(stack.baseUrl, '{ targets(first: 1) { totalCount } }');
+    expect(api.targets.totalCount).toBeGreaterThan(0);
+    await page.goto(`${stack.baseUrl}/?page=crawl#token=${TOKEN}`);
+    const crawl = page.getByTestId('crawl-page');
+    await crawl.getByTestId('targets').locator('tbody tr').first().waitFor();
+    expect(await crawl.getByTestId('targets').locator('tbody tr').count()).toBe(Math.min(25, api.targets.totalCount));
+    expect(await crawl.getByRole('heading', { name: /^Targets/ }).textContent()).toContain(String(api.targets.totalCount));
+    const mixesdb = crawl.getByTestId('sources').locator('tr', { hasText: 'mixesdb' });
+    await mixesdb.getByRole('button', { name: 'Pause 1 h' }).click();
+    await expect.poll(() => mixesdb.textContent()).toContain('paused until');
+    await screenshot(page, 'crawl-page');
+    await mixesdb.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => mixesdb.textContent()).toContain('running');
+  });
+
+  it('shows a pasted tracklist as rows before saving it, then saves it', async () => {
+    const text = 'Tracklist:\n01. Robert Hood - Range\n02. Jeff Mills - The Bells w/ Surgeon - Floorshow\n03. ID - ID';
+    const api = await queryApi<{ previewTracklist: { parts: { rows: { artist: string | null; title: string | null }[] }[] } }>(
+      stack.baseUrl,
+      'query ($t: String!) { previewTracklist(text: $t) { parts { rows { artist title } } } }',
+      { t: text },
+    );
+    const apiRows = api.previewTracklist.parts.flatMap((part) => part.rows);
+    expect(apiRows.length).toBeGreaterThan(2);
+    await page.goto(`${stack.baseUrl}/?page=paste#token=${TOKEN}`);
+    const paste = page.getByTestId('paste-page');
+    await paste.getByLabel('Tracklist').fill(text);
+    await paste.getByLabel('DJs (comma-separated)').fill('Test DJ');
+    await paste.getByLabel(/^Date/).fill('2020-02-02');
+    await paste.getByRole('button', { name: 'Preview' }).click();
+    const rows = paste.getByTestId('preview-row');
+    await expect.poll(() => rows.count()).toBe(apiRows.length);
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [tr.children[2]!.textContent, tr.children[3]!.textContent]));
+    expect(cells[0]).toEqual(['Robert Hood', 'Range']);
+    expect(cells.slice(0, 3).map(([artist]) => artist)).toEqual(apiRows.slice(0, 3).map((row) => row.artist ?? 'ID'));
+    await screenshot(page, 'paste-preview');
+    await paste.getByRole('button', { name: 'Save' }).click();
+    // no crawl worker runs in this test stack: the import waits in the queue
+    await expect.poll(() => paste.getByTestId('import-status').textContent()).toMatch(/Import \d+: (queued|importing|done)/);
+  });
+
+  it('keyboard: d shows the debug overlay, Ctrl+A selects the view, Space pauses the layout, Shift-click selects a range', async () => {
+    await page.goto(`${stack.baseUrl}/?track=${range}`);
+    await waitForGraph(page, [range]);
+    const ids = await nodeIds(page);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('d');
+    await expect.poll(() => page.getByTestId('debug-overlay').textContent()).toContain(`${ids.length} tracks`);
+    await page.keyboard.press('Control+a');
+    await page.waitForURL((url) => (url.searchParams.get('sel') ?? '').split(',').length === ids.length);
+    await page.keyboard.press('Space');
+    await page.getByText('layout paused (Space)').waitFor();
+    await page.keyboard.press('Space');
+    await page.getByText('layout paused (Space)').waitFor({ state: 'detached' });
+    await page.keyboard.press('d');
+    await page.getByTestId('debug-overlay').waitFor({ state: 'detached' });
+
+    const [other] = ids.filter((id) => id !== range);
+    await page.mouse.click(...(await screenPositionOf(page, range)));
+    await page.waitForURL(new RegExp(`[?&]sel=${range}(&|$)`));
+    await page.keyboard.down('Shift');
+    await page.mouse.click(...(await screenPositionOf(page, other!)));
+    await page.keyboard.up('Shift');
+    await page.waitForURL((url) => {
+      const sel = (url.searchParams.get('sel') ?? '').split(',');
+      return sel.includes(range) && sel.includes(other!);
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1400);
   });
 });
