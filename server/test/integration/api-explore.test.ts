@@ -119,31 +119,33 @@ describe('explore: top tracks, directed lists, DJs, date range and lenses', () =
       ['F', 2, 2],
       ['B', 1, 1],
     ]);
-    const byDates = await api.graphql(TOP, { lens: { from: '2021-01-01', to: '2022-03-01' }, first: 3 });
+    // a date lens counts every DJ's setlists; with the three DJs of this test the answer can be counted by hand
+    const dates = { djIds: [dj.Alpha, dj.Beta, dj.Gamma], from: '2021-01-01', to: '2022-03-01' };
+    const byDates = await api.graphql(TOP, { lens: dates, first: 3 });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     expect(byDates.data.topTracks.edges.map((e: any) => [name(e.node.id), e.node.plays])).toEqual([['A', 2], ['B', 2], ['C', 1]]);
     expect(byDates.data.topTracks.pageInfo.hasNextPage).toBe(true);
-    const next = await api.graphql(TOP, { lens: { from: '2021-01-01', to: '2022-03-01' }, first: 3, after: byDates.data.topTracks.pageInfo.endCursor });
+    const next = await api.graphql(TOP, { lens: dates, first: 3, after: byDates.data.topTracks.pageInfo.endCursor });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     expect(next.data.topTracks.edges.map((e: any) => [name(e.node.id), e.node.plays])).toEqual([['D', 1], ['E', 1]]);
     expect(next.data.topTracks.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('ranks top tracks of the whole graph from gold, most played first', async () => {
-    const seen: { id: string; plays: number }[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 40 && !seen.some((t) => t.id === id('F')); page++) {
-      const { data, errors } = await api.graphql(TOP, { first: 50, after });
-      expect(errors).toBeUndefined();
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      seen.push(...data.topTracks.edges.map((e: any) => e.node));
-      after = data.topTracks.pageInfo.endCursor;
-      if (!data.topTracks.pageInfo.hasNextPage) break;
-    }
-    expect(seen.length).toBeGreaterThan(0);
-    for (let i = 1; i < seen.length; i++) expect(seen[i - 1]!.plays).toBeGreaterThanOrEqual(seen[i]!.plays);
-    const mine = seen.filter((t) => name(t.id)).map((t) => [name(t.id), t.plays]);
-    expect(mine).toEqual([['A', 6], ['B', 3], ['D', 3], ['C', 2], ['E', 2], ['F', 2]]);
+  it('ranks top tracks of the whole graph from gold, most played first, a page at a time', async () => {
+    // gold holds other tests' tracks too: the answer is checked against gold read directly, page by page
+    const direct = await db.neo4j.executeQuery('MATCH (t:Track) WHERE t.plays >= 1 RETURN t.id AS id, t.plays AS plays ORDER BY t.plays DESC, t.id LIMIT 40');
+    const expected = direct.records.map((r) => ({ id: String(r.get('id')), plays: Number(r.get('plays')) }));
+    expect(expected.length).toBeGreaterThan(0);
+    const first = await api.graphql(TOP, { first: 20 });
+    expect(first.errors).toBeUndefined();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const page1 = first.data.topTracks.edges.map((e: any) => e.node);
+    expect(page1).toEqual(expected.slice(0, 20));
+    for (let i = 1; i < page1.length; i++) expect(page1[i - 1].plays).toBeGreaterThanOrEqual(page1[i].plays);
+    expect(page1[0].plays).toBeGreaterThanOrEqual(6); // A is played in 6 performances
+    const second = await api.graphql(TOP, { first: 20, after: first.data.topTracks.pageInfo.endCursor });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    expect(second.data.topTracks.edges.map((e: any) => e.node)).toEqual(expected.slice(20, 40));
   });
 
   it('lists DJs by setlists with a prefix query, and the date range', async () => {
