@@ -22,7 +22,12 @@ export function graphqlWebSocketUrl(location: Pick<Location, 'protocol' | 'host'
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
 }
 
-export function createApiClient(location: Pick<Location, 'protocol' | 'host'> = window.location): ApiClient {
+/**
+ * @param token the admin token (api/admin-token.ts), sent as `Authorization: Bearer …` over HTTP and as the
+ * `authorization` connection parameter over graphql-ws; null: anonymous
+ */
+export function createApiClient(location: Pick<Location, 'protocol' | 'host'> = window.location, token: string | null = null): ApiClient {
+  const authorization = token ? `Bearer ${token}` : null;
   let state: LiveConnection = 'idle';
   const listeners = new Set<(state: LiveConnection) => void>();
   const set = (next: LiveConnection) => {
@@ -32,6 +37,7 @@ export function createApiClient(location: Pick<Location, 'protocol' | 'host'> = 
   const ws = createWsClient({
     url: graphqlWebSocketUrl(location),
     lazy: true,
+    connectionParams: () => (authorization ? { authorization } : {}),
     // A dropped socket (server restart, laptop asleep) comes back on its own; subscriptions resume.
     retryAttempts: Infinity,
     shouldRetry: () => true,
@@ -44,6 +50,7 @@ export function createApiClient(location: Pick<Location, 'protocol' | 'host'> = 
   const client = new Client({
     url: '/graphql',
     preferGetMethod: false,
+    fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
     exchanges: [
       cacheExchange,
       fetchExchange,

@@ -5,7 +5,7 @@
 import type { Client, RequestPolicy } from '@urql/core';
 import { NeighbourhoodDocument, PathDocument, type PathQuery } from '../generated/graphql';
 import type { GraphPatch, TrackNode } from '../model/graph-types';
-import type { Filters } from '../state/url-state';
+import { EMPTY_LENS, lensInput, type Filters, type Lens } from '../state/url-state';
 
 /** Transitions asked for per neighbourhood (the API allows up to 500): enough to read, few enough to draw fast. */
 export function edgeLimitFor(depth: number): number {
@@ -29,11 +29,12 @@ export async function fetchNeighbourhood(
   trackId: string,
   filters: Filters,
   requestPolicy: RequestPolicy = 'cache-first',
+  lens: Lens = EMPTY_LENS,
 ): Promise<NeighbourhoodResult | null> {
   const result = await client
     .query(
       NeighbourhoodDocument,
-      { trackId, depth: filters.depth, minWeight: filters.minWeight, direction: filters.direction, limit: edgeLimitFor(filters.depth) },
+      { trackId, depth: filters.depth, minWeight: filters.minWeight, direction: filters.direction, limit: edgeLimitFor(filters.depth), lens: lensInput(lens) },
       { requestPolicy },
     )
     .toPromise();
@@ -61,8 +62,9 @@ export async function fetchSurroundings(
   trackId: string,
   filters: Filters,
   requestPolicy: RequestPolicy = 'cache-first',
+  lens: Lens = EMPTY_LENS,
 ): Promise<Surroundings> {
-  const neighbourhood = await fetchNeighbourhood(client, trackId, filters, requestPolicy);
+  const neighbourhood = await fetchNeighbourhood(client, trackId, filters, requestPolicy, lens);
   if (!neighbourhood) return { kind: 'missing' };
   const [center] = neighbourhood.patch.nodes;
   if (neighbourhood.patch.edges.length === 0 && center) return { kind: 'isolated', track: center };
@@ -72,8 +74,8 @@ export async function fetchSurroundings(
 export type FoundPath = NonNullable<PathQuery['path']>;
 
 /** The most-travelled route between two tracks, or null when there is none within `maxHops`. */
-export async function fetchPath(client: Client, fromId: string, toId: string, maxHops: number): Promise<FoundPath | null> {
-  const result = await client.query(PathDocument, { fromId, toId, maxHops }).toPromise();
+export async function fetchPath(client: Client, fromId: string, toId: string, maxHops: number, lens: Lens = EMPTY_LENS): Promise<FoundPath | null> {
+  const result = await client.query(PathDocument, { fromId, toId, maxHops, lens: lensInput(lens) }).toPromise();
   if (result.error) throw new ApiError(result.error.message);
   return result.data?.path ?? null;
 }

@@ -12,6 +12,9 @@ export interface ShortcutHandlers {
   zoom(factor: number): void;
   pan(dx: number, dy: number): void;
   fit(): void;
+  selectAll(): void;
+  toggleLayout(): void;
+  toggleDebug(): void;
 }
 
 export const KEYBOARD_SHORTCUTS: readonly { keys: string; does: string }[] = [
@@ -23,6 +26,10 @@ export const KEYBOARD_SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'drag, arrow keys', does: 'pan' },
   { keys: 'wheel, + −', does: 'zoom' },
   { keys: 'f', does: 'fit the graph and follow the layout' },
+  { keys: 'Shift + click', does: 'select every track drawn between the last selected and this one' },
+  { keys: 'Ctrl/⌘ + A', does: 'select every track in the view' },
+  { keys: 'Space', does: 'pause or resume the layout' },
+  { keys: 'd', does: 'show or hide the debug overlay (fps, tracks, transitions, layout alpha)' },
   { keys: 'Escape', does: 'close this help, else clear the selection' },
   { keys: '?', does: 'show or hide this help' },
 ];
@@ -41,7 +48,12 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
     const onKeyDown = (event: KeyboardEvent) => {
       const h = ref.current;
       if (event.key === 'Escape') return h.escape();
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTyping(event.target)) return;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+        event.preventDefault();
+        return h.selectAll();
+      }
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
       const global: Record<string, () => void> = { '?': h.toggleHelp, '/': h.focusSearch };
       // Graph commands only when the focus is on the page or the graph, so panels and buttons keep their keys.
       const onGraph = event.target === document.body || (event.target instanceof Element && event.target.closest('[data-graph-view]') !== null);
@@ -50,6 +62,8 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
         '=': () => h.zoom(1.25),
         '-': () => h.zoom(0.8),
         f: h.fit,
+        d: h.toggleDebug,
+        ' ': h.toggleLayout,
         ArrowLeft: () => h.pan(PAN_STEP_PX, 0),
         ArrowRight: () => h.pan(-PAN_STEP_PX, 0),
         ArrowUp: () => h.pan(0, PAN_STEP_PX),

@@ -10,7 +10,7 @@ import { fetchSurroundings } from '../data/graph-queries';
 import { GraphChangedDocument } from '../generated/graphql';
 import type { GraphStore } from '../model/graph-store';
 import type { LiveChange, UiAction } from '../state/ui-reducer';
-import type { Filters } from '../state/url-state';
+import type { Filters, Lens } from '../state/url-state';
 
 /** Tracks watched at most; a larger view watches its first ones (anchors come first). */
 export const MAX_WATCHED = 2000;
@@ -21,6 +21,7 @@ interface LiveView {
   centreId: string | null;
   expandedIds: readonly string[];
   filters: Filters;
+  lens: Lens;
 }
 
 /** Returns how many tracks the live subscription currently watches. */
@@ -65,7 +66,7 @@ async function refresh(client: Client, store: GraphStore, view: LiveView, change
   for (const id of targets) {
     const isAnchor = anchors.has(id);
     const filters = isAnchor ? view.filters : { ...view.filters, depth: 1 };
-    const result = await fetchSurroundings(client, id, filters, 'network-only');
+    const result = await fetchSurroundings(client, id, filters, 'network-only', view.lens);
     if (result.kind === 'missing') {
       store.removeNode(id);
       dispatch({ type: 'trackGone', trackId: id });

@@ -1,14 +1,14 @@
 /**
  * Keeps the store filled with what the UI state asks for: the centre's neighbourhood, then each expanded
  * track's, under the current filters. A new centre or new filters start from an empty store; an expansion
- * merges into what is there. Answers for a view that has changed meanwhile are dropped.
+ * merges into what is there. The lens (DJs, era) counts as a filter. Answers for a view that has changed meanwhile are dropped.
  */
 import type { Client } from '@urql/core';
 import { useEffect, useRef, useState } from 'react';
 import { fetchSurroundings } from '../data/graph-queries';
 import type { GraphStore } from '../model/graph-store';
 import type { UiAction } from '../state/ui-reducer';
-import type { Filters } from '../state/url-state';
+import { lensKey, type Filters, type Lens } from '../state/url-state';
 
 export interface NeighbourhoodStatus {
   loading: boolean;
@@ -26,11 +26,11 @@ export interface NeighbourhoodStatus {
 export function useNeighbourhoods(
   client: Client,
   store: GraphStore,
-  view: { centreId: string | null; expandedIds: readonly string[]; filters: Filters },
+  view: { centreId: string | null; expandedIds: readonly string[]; filters: Filters; lens: Lens },
   dispatch: (action: UiAction) => void,
 ): NeighbourhoodStatus {
-  const { centreId, expandedIds, filters } = view;
-  const key = `${centreId}|${filters.minWeight}|${filters.depth}|${filters.direction}`;
+  const { centreId, expandedIds, filters, lens } = view;
+  const key = `${centreId}|${filters.minWeight}|${filters.depth}|${filters.direction}|${lensKey(lens)}`;
   const loaded = useRef({ key: '', ids: new Set<string>(), generation: 0 });
   const [status, setStatus] = useState<NeighbourhoodStatus>({ loading: false, error: null, truncatedIds: [], missingIds: [], isolatedIds: [], generation: 0 });
   const expandedKey = expandedIds.join(',');
@@ -51,7 +51,7 @@ export function useNeighbourhoods(
     void (async () => {
       for (const id of todo) {
         try {
-          const result = await fetchSurroundings(client, id, filters);
+          const result = await fetchSurroundings(client, id, filters, 'cache-first', lens);
           if (!stillCurrent()) return;
           done.add(id);
           if (result.kind === 'missing') {

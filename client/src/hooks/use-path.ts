@@ -1,12 +1,13 @@
 /**
  * The path finder: once both ends are chosen, asks for the most-travelled route and merges its tracks and
- * transitions into the store, so the route is drawn (highlighted) even where it leaves the loaded neighbourhood.
+ * transitions into the store (under the lens), so the route is drawn (highlighted) even where it leaves the loaded neighbourhood.
  */
 import type { Client } from '@urql/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { fetchPath, type FoundPath } from '../data/graph-queries';
 import type { GraphStore } from '../model/graph-store';
 import { edgeIdOf } from '../model/graph-types';
+import { EMPTY_LENS, lensKey, type Lens } from '../state/url-state';
 
 /** The API caps maxHops at 8. */
 export const PATH_MAX_HOPS = 6;
@@ -21,8 +22,17 @@ export interface PathState {
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
-export function usePath(client: Client, store: GraphStore, ends: { fromId: string | null; toId: string | null }, generation: number): PathState {
+export function usePath(
+  client: Client,
+  store: GraphStore,
+  ends: { fromId: string | null; toId: string | null },
+  generation: number,
+  lens: Lens = EMPTY_LENS,
+): PathState {
   const { fromId, toId } = ends;
+  const lensRef = useRef(lens);
+  lensRef.current = lens;
+  const lensId = lensKey(lens);
   const [state, setState] = useState<Omit<PathState, 'nodeIds' | 'edgeIds'>>({ status: 'idle', path: null, error: null });
 
   useEffect(() => {
@@ -32,7 +42,7 @@ export function usePath(client: Client, store: GraphStore, ends: { fromId: strin
     }
     let cancelled = false;
     setState({ status: 'loading', path: null, error: null });
-    fetchPath(client, fromId, toId, PATH_MAX_HOPS).then(
+    fetchPath(client, fromId, toId, PATH_MAX_HOPS, lensRef.current).then(
       (path) => {
         if (cancelled) return;
         if (path) store.merge({ nodes: path.tracks, edges: path.transitions }, { anchorId: fromId });
@@ -46,7 +56,7 @@ export function usePath(client: Client, store: GraphStore, ends: { fromId: strin
       cancelled = true;
     };
     // generation: a new view emptied the store, so the route is merged again.
-  }, [client, store, fromId, toId, generation]);
+  }, [client, store, fromId, toId, generation, lensId]);
 
   const nodeIds = useMemo(() => (state.path ? new Set(state.path.tracks.map((t) => t.id)) : NO_IDS), [state.path]);
   const edgeIds = useMemo(

@@ -43,6 +43,14 @@ export class LayoutClient {
     this.worker.postMessage({ type: 'pin', pinnedId: id });
   }
 
+  /** The simulation's alpha in the last positions received (0 once settled). */
+  alpha = 0;
+
+  /** Holds the layout still (Space), or lets it run on. */
+  setPaused(paused: boolean): void {
+    this.worker.postMessage({ type: 'pause', paused });
+  }
+
   dispose(): void {
     this.disposed = true;
     this.unsubscribe();
@@ -80,7 +88,10 @@ export class LayoutClient {
 
   private receive(message: FromWorker): void {
     if (this.disposed) return;
-    if (message.type === 'positions') this.store.writePositions(message.version, message.xy);
+    if (message.type === 'positions') {
+      this.alpha = message.alpha;
+      this.store.writePositions(message.version, message.xy);
+    }
     else if (message.version === this.store.structureVersion) this.options.onSettled?.(message);
   }
 }

@@ -30,7 +30,13 @@ export interface StopMessage {
   type: 'stop';
 }
 
-export type ToWorker = SyncMessage | PinMessage | StopMessage;
+/** Space in the explorer: hold the layout where it is (true) or let it run on (false). */
+export interface PauseMessage {
+  type: 'pause';
+  paused: boolean;
+}
+
+export type ToWorker = SyncMessage | PinMessage | StopMessage | PauseMessage;
 
 /** worker -> main: a frame of positions, by slot, for `version`. */
 export interface PositionsMessage {

@@ -18,6 +18,7 @@ const layout = new ForceLayout();
 let timer: ReturnType<typeof setTimeout> | null = null;
 let runStarted = 0;
 let runTicks = 0;
+let paused = false;
 
 function runBatch(): void {
   timer = null;
@@ -32,7 +33,7 @@ function runBatch(): void {
 }
 
 function ensureRunning(): void {
-  if (timer !== null) return;
+  if (timer !== null || paused) return;
   runStarted = performance.now();
   runTicks = 0;
   timer = setTimeout(runBatch, 0);
@@ -45,6 +46,14 @@ scope.onmessage = (event) => {
     ensureRunning();
   } else if (message.type === 'pin') {
     layout.pin(message.pinnedId);
+  } else if (message.type === 'pause') {
+    paused = message.paused;
+    if (paused && timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    } else if (!paused && !layout.settled) {
+      ensureRunning();
+    }
   } else if (timer !== null) {
     clearTimeout(timer);
     timer = null;

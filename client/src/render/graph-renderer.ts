@@ -176,6 +176,13 @@ export class GraphRenderer {
     return position ? worldToScreen(this.camera, this.viewport(), position[0], position[1]) : null;
   }
 
+  /** Draws a frame now and returns the canvas as a PNG data URL (the WebGL buffer is read before it is cleared). */
+  toPngDataUrl(): string {
+    if (this.frameRequest !== null) cancelAnimationFrame(this.frameRequest);
+    this.frame();
+    return this.app.canvas.toDataURL('image/png');
+  }
+
   destroy(): void {
     this.destroyed = true;
     if (this.frameRequest !== null) cancelAnimationFrame(this.frameRequest);

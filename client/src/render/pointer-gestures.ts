@@ -7,7 +7,8 @@
 export const DRAG_THRESHOLD_PX = 4;
 
 export interface PointerHandlers {
-  click(x: number, y: number, additive: boolean): void;
+  /** additive: Ctrl/Cmd held; range: Shift held */
+  click(x: number, y: number, additive: boolean, range: boolean): void;
   doubleClick(x: number, y: number): void;
   hover(x: number, y: number): void;
   leave(): void;
@@ -56,7 +57,7 @@ export function attachPointerGestures(element: HTMLElement, handlers: PointerHan
   const up = (event: PointerEvent) => {
     if (!press || press.id !== event.pointerId) return;
     const [x, y] = local(event);
-    if (!press.dragging) handlers.click(x, y, event.ctrlKey || event.metaKey);
+    if (!press.dragging) handlers.click(x, y, event.ctrlKey || event.metaKey, event.shiftKey);
     element.releasePointerCapture?.(event.pointerId);
     element.style.cursor = '';
     press = null;

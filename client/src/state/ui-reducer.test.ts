@@ -76,4 +76,30 @@ describe('uiReducer', () => {
     );
     expect(state).toMatchObject({ centreId: 'a', expandedIds: [], selectedIds: ['a'], path: { toId: null }, liveChanges: [] });
   });
+
+  it('keeps the lens normalised: DJs once each, an era turned round when written backwards', () => {
+    const state = run({ type: 'setLens', lens: { djIds: ['5', '5', '6'] } }, { type: 'setLens', lens: { from: '2012-01-01', to: '2003-01-01' } });
+    expect(state.lens).toEqual({ djIds: ['5', '6'], from: '2003-01-01', to: '2012-01-01' });
+    expect(toUrlState(state).lens).toEqual(state.lens);
+    expect(uiReducer(state, { type: 'setLens', lens: { djIds: [], from: null, to: null } }).lens).toEqual({ djIds: [], from: null, to: null });
+  });
+
+  it('builds a set through the set reducer and shares it in the URL state', () => {
+    const state = run(
+      { type: 'set', action: { type: 'add', trackId: 'a' } },
+      { type: 'set', action: { type: 'add', trackId: 'b' } },
+      { type: 'set', action: { type: 'move', from: 1, to: 0 } },
+    );
+    expect(state.setIds).toEqual(['b', 'a']);
+    expect(toUrlState(state).setIds).toEqual(['b', 'a']);
+  });
+
+  it('selects many at once, and home leaves the graph for the front page', () => {
+    const state = run({ type: 'centre', trackId: 'a' }, { type: 'selectMany', trackIds: ['b', 'c'], additive: true }, { type: 'selectMany', trackIds: ['c', 'd'], additive: true });
+    expect(state.selectedIds).toEqual(['a', 'b', 'c', 'd']);
+    expect(uiReducer(state, { type: 'selectMany', trackIds: ['x'] }).selectedIds).toEqual(['x']);
+    const home = uiReducer({ ...state, page: 'crawl' }, { type: 'home' });
+    expect(home).toMatchObject({ page: 'explore', centreId: null, selectedIds: [] });
+    expect(uiReducer(home, { type: 'centre', trackId: 'z' }).page).toBe('explore');
+  });
 });

@@ -1,9 +1,10 @@
 /**
- * The shareable part of the view, in the query string: centre, expanded tracks, filters, selection, path ends.
+ * The shareable part of the view, in the query string: centre, expanded tracks, filters, selection, path ends,
+ * the lens (DJs and era), the set being built and which page is open.
  * Pure: `parseUrlState(location.search)` and `formatUrlState(state)` round-trip, defaults are left out of the
  * URL, and anything malformed falls back to its default instead of breaking the page.
  *
- *   ?track=42&expand=7,9&minWeight=2&depth=2&dir=out&sel=42,7&edge=42->7&path=42,99
+ *   ?track=42&expand=7,9&minWeight=2&depth=2&dir=out&sel=42,7&edge=42->7&path=42,99&djs=3,8&from=2005-01-01&to=2012-12-31&set=42,7
  */
 
 export type Direction = 'IN' | 'OUT' | 'BOTH';
@@ -17,13 +18,48 @@ export interface Filters {
   direction: Direction;
 }
 
+/** Restricts what is counted to some setlists: those of any of these DJs, played within [from, to] (ISO dates). */
+export interface Lens {
+  djIds: string[];
+  from: string | null;
+  to: string | null;
+}
+
+/** The explorer (front page or graph), the targets and crawl page, or the paste-a-tracklist form. */
+export type Page = 'explore' | 'crawl' | 'paste';
+
 export interface UrlState {
+  page: Page;
   centreId: string | null;
   expandedIds: string[];
   filters: Filters;
   selectedIds: string[];
   selectedEdgeId: string | null;
   path: { fromId: string | null; toId: string | null };
+  lens: Lens;
+  /** the set being built, in order */
+  setIds: string[];
+}
+
+export const EMPTY_LENS: Lens = { djIds: [], from: null, to: null };
+
+export function isLensEmpty(lens: Lens): boolean {
+  return lens.djIds.length === 0 && lens.from === null && lens.to === null;
+}
+
+/** A stable string for a lens, for effect dependencies and cache keys. */
+export function lensKey(lens: Lens): string {
+  return `${[...lens.djIds].sort().join(',')}|${lens.from ?? ''}|${lens.to ?? ''}`;
+}
+
+/** The lens as the API's LensInput, or null when it restricts nothing. */
+export function lensInput(lens: Lens): { djIds?: string[]; from?: string; to?: string } | null {
+  if (isLensEmpty(lens)) return null;
+  return {
+    ...(lens.djIds.length > 0 ? { djIds: lens.djIds } : {}),
+    ...(lens.from ? { from: lens.from } : {}),
+    ...(lens.to ? { to: lens.to } : {}),
+  };
 }
 
 export const DEFAULT_FILTERS: Filters = { minWeight: 1, depth: 1, direction: 'BOTH' };
@@ -33,12 +69,15 @@ export const MAX_DEPTH = 3;
 export const MAX_URL_IDS = 50;
 
 export const EMPTY_URL_STATE: UrlState = {
+  page: 'explore',
   centreId: null,
   expandedIds: [],
   filters: DEFAULT_FILTERS,
   selectedIds: [],
   selectedEdgeId: null,
   path: { fromId: null, toId: null },
+  lens: EMPTY_LENS,
+  setIds: [],
 };
 
 export function parseUrlState(search: string): UrlState {
@@ -46,7 +85,11 @@ export function parseUrlState(search: string): UrlState {
   const centreId = parseId(params.get('track'));
   const edge = params.get('edge');
   const [pathFrom, pathTo] = (params.get('path') ?? '').split(',');
+  let [from, to] = [parseDate(params.get('from')), parseDate(params.get('to'))];
+  if (from && to && from > to) [from, to] = [to, from];
+  const page = params.get('page');
   return {
+    page: page === 'crawl' || page === 'paste' ? page : 'explore',
     centreId,
     expandedIds: parseIdList(params.get('expand')).filter((id) => id !== centreId),
     filters: {
@@ -57,12 +100,15 @@ export function parseUrlState(search: string): UrlState {
     selectedIds: parseIdList(params.get('sel')),
     selectedEdgeId: edge !== null && isEdgeId(edge) ? edge : null,
     path: { fromId: parseId(pathFrom ?? null), toId: parseId(pathTo ?? null) },
+    lens: { djIds: parseIdList(params.get('djs')), from, to },
+    setIds: parseIdList(params.get('set')),
   };
 }
 
 /** The query string for a state ('' for the empty view, else starting with '?'); defaults are omitted. */
 export function formatUrlState(state: UrlState): string {
   const params = new URLSearchParams();
+  if (state.page !== 'explore') params.set('page', state.page);
   if (state.centreId) params.set('track', state.centreId);
   if (state.expandedIds.length > 0) params.set('expand', state.expandedIds.slice(0, MAX_URL_IDS).join(','));
   if (state.filters.minWeight !== DEFAULT_FILTERS.minWeight) params.set('minWeight', String(state.filters.minWeight));
@@ -71,6 +117,10 @@ export function formatUrlState(state: UrlState): string {
   if (state.selectedIds.length > 0) params.set('sel', state.selectedIds.slice(0, MAX_URL_IDS).join(','));
   if (state.selectedEdgeId) params.set('edge', state.selectedEdgeId);
   if (state.path.fromId || state.path.toId) params.set('path', `${state.path.fromId ?? ''},${state.path.toId ?? ''}`);
+  if (state.lens.djIds.length > 0) params.set('djs', state.lens.djIds.slice(0, MAX_URL_IDS).join(','));
+  if (state.lens.from) params.set('from', state.lens.from);
+  if (state.lens.to) params.set('to', state.lens.to);
+  if (state.setIds.length > 0) params.set('set', state.setIds.slice(0, MAX_URL_IDS).join(','));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -99,4 +149,12 @@ function parseDirection(value: string | null): Direction {
 function isEdgeId(value: string): boolean {
   const at = value.indexOf('->');
   return at > 0 && at + 2 < value.length;
+}
+
+/** A real calendar date written YYYY-MM-DD, else null. */
+export function parseDate(value: string | null): string | null {
+  const text = value?.trim() ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text ? text : null;
 }

@@ -34,10 +34,14 @@ export function DetailsPanel({ state, store, dispatch }: { state: UiState; store
       </section>
     );
   }
+  if (state.centreId) {
+    // Nothing selected: the centre's details and its directed lists.
+    return <TrackDetails key={state.centreId} trackId={state.centreId} isCentre dispatch={dispatch} />;
+  }
   return (
     <section className="panel">
       <h2>Details</h2>
-      <p className="hint">Click a track for its artists, plays and strongest transitions; click a transition for the setlists behind it.</p>
+      <p className="hint">Click a track for its artists, plays and what DJs play right before and after it; click a transition for the setlists behind it.</p>
     </section>
   );
 }

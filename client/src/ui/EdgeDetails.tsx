@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { TransitionDetailsDocument } from '../generated/graphql';
+import { useLensInput } from './lens-context';
 import type { UiAction } from '../state/ui-reducer';
 import { SetlistList } from './SetlistList';
 import { dateText, plural, trackLabel } from './track-text';
@@ -20,7 +21,8 @@ interface EdgeDetailsProps {
  */
 export function EdgeDetails({ fromId, toId, dispatch }: EdgeDetailsProps) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [result] = useQuery({ query: TransitionDetailsDocument, variables: { fromId, toId, first: SETLISTS_PER_PAGE, after: null } });
+  const lens = useLensInput();
+  const [result] = useQuery({ query: TransitionDetailsDocument, variables: { fromId, toId, first: SETLISTS_PER_PAGE, after: null, lens } });
   if (result.fetching && !result.data) return <section className="panel"><p className="hint">Loading the transition…</p></section>;
   if (result.error) return <section className="panel"><p className="error">Could not load the transition: {result.error.message}</p></section>;
   const transition = result.data?.transition;

@@ -88,6 +88,9 @@ function PathResult({ path, dispatch }: { path: PathState; dispatch: (action: Ui
           </li>
         ))}
       </ol>
+      <button type="button" onClick={() => dispatch({ type: 'set', action: { type: 'addMany', trackIds: tracks.map((track) => track.id) } })}>
+        Add path to set
+      </button>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { isValidArtistCredit } from '@songnodes/contracts';
 import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useQuery } from 'urql';
 import { SearchTracksDocument } from '../generated/graphql';
-import { plural, trackLabel } from './track-text';
+import { plural, splitArtistTitle, trackLabel } from './track-text';
 
 /** Suggestions appear from this many characters on. */
 const MIN_QUERY = 2;
@@ -11,10 +11,12 @@ const DEBOUNCE_MS = 180;
 interface SearchBoxProps {
   inputRef: RefObject<HTMLInputElement | null>;
   onChoose(trackId: string): void;
+  /** "find sets with this track" for a query that matched nothing: "Artist - Title" split where it can be */
+  onRequest(artist: string, title: string): void;
 }
 
 /** A combobox over searchTracks: type, move with ↑/↓, choose with Enter or a click; Escape closes the list. */
-export function SearchBox({ inputRef, onChoose }: SearchBoxProps) {
+export function SearchBox({ inputRef, onChoose, onRequest }: SearchBoxProps) {
   const listId = useId();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -95,8 +97,26 @@ export function SearchBox({ inputRef, onChoose }: SearchBoxProps) {
               <span className="suggestion-meta">{plural(track.plays, 'play')}</span>
             </li>
           ))}
+          {!result.fetching && (
+            <li className="suggestion-note">
+              {options.length > 0 ? 'Not the one? ' : ''}
+              <button
+                type="button"
+                className="link"
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => {
+                  const [artist, title] = splitArtistTitle(query);
+                  setOpen(false);
+                  onRequest(artist, title);
+                }}
+              >
+                Find sets with this track
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </div>
   );
 }
+

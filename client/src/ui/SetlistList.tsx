@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { TransitionDetailsDocument } from '../generated/graphql';
+import { useLensInput } from './lens-context';
 import { dateText, optionalText } from './track-text';
 
 interface SetlistListProps {
@@ -16,7 +17,8 @@ interface SetlistListProps {
  * to the other sources that carry the same set (docs/identity.md).
  */
 export function SetlistList({ fromId, toId, after, first, isLast, onMore }: SetlistListProps) {
-  const [result] = useQuery({ query: TransitionDetailsDocument, variables: { fromId, toId, first, after } });
+  const lens = useLensInput();
+  const [result] = useQuery({ query: TransitionDetailsDocument, variables: { fromId, toId, first, after, lens } });
   const setlists = result.data?.transition?.setlists;
   if (result.error) return <p className="error">Could not load setlists: {result.error.message}</p>;
   if (!setlists) return <p className="hint">Loading setlists…</p>;

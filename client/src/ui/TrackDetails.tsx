@@ -1,8 +1,8 @@
 import { useQuery } from 'urql';
-import { TrackDetailsDocument, type TrackFieldsFragment, type TransitionFieldsFragment } from '../generated/graphql';
-import { edgeIdOf } from '../model/graph-types';
+import { TrackDetailsDocument } from '../generated/graphql';
+import { DirectedList } from './DirectedList';
 import type { UiAction } from '../state/ui-reducer';
-import { plural, trackLabel, versionText } from './track-text';
+import { plural, versionText } from './track-text';
 
 interface TrackDetailsProps {
   trackId: string;
@@ -10,7 +10,7 @@ interface TrackDetailsProps {
   dispatch: (action: UiAction) => void;
 }
 
-/** A track: artists by role, version, plays, and its strongest transitions in and out (click one for setlists). */
+/** A track: artists by role, version, plays, and what DJs play right before and after it (DirectedList). */
 export function TrackDetails({ trackId, isCentre, dispatch }: TrackDetailsProps) {
   const [result] = useQuery({ query: TrackDetailsDocument, variables: { id: trackId } });
   if (result.fetching && !result.data) return <section className="panel"><p className="hint">Loading the track…</p></section>;
@@ -49,40 +49,15 @@ export function TrackDetails({ trackId, isCentre, dispatch }: TrackDetailsProps)
         <button type="button" onClick={() => dispatch({ type: 'setPathEnd', end: 'toId', trackId })}>
           Path to here
         </button>
+        <button type="button" onClick={() => dispatch({ type: 'set', action: { type: 'add', trackId } })}>
+          Add to set
+        </button>
+        <button type="button" onClick={() => dispatch({ type: 'openRequest', artist: track.artistCredit, title: track.title })}>
+          Find more sets
+        </button>
       </div>
-      <TransitionList title="Played right before it" items={track.strongestIncoming.map((t) => ({ other: t.from, t }))} dispatch={dispatch} />
-      <TransitionList title="Played right after it" items={track.strongestOutgoing.map((t) => ({ other: t.to, t }))} dispatch={dispatch} />
+      <DirectedList trackId={trackId} direction="IN" dispatch={dispatch} />
+      <DirectedList trackId={trackId} direction="OUT" dispatch={dispatch} />
     </section>
-  );
-}
-
-interface TransitionListProps {
-  title: string;
-  items: { other: TrackFieldsFragment; t: TransitionFieldsFragment }[];
-  dispatch: (action: UiAction) => void;
-}
-
-function TransitionList({ title, items, dispatch }: TransitionListProps) {
-  return (
-    <>
-      <h3>{title}</h3>
-      {items.length === 0 ? (
-        <p className="hint">No transitions recorded.</p>
-      ) : (
-        <ol className="transition-list">
-          {items.map(({ other, t }) => (
-            <li key={edgeIdOf(t.from.id, t.to.id)}>
-              <button type="button" className="link" onClick={() => dispatch({ type: 'selectEdge', edgeId: edgeIdOf(t.from.id, t.to.id) })}>
-                {trackLabel(other)}
-              </button>
-              <span className="muted">
-                {' '}
-                {plural(t.weight, 'setlist')} · {plural(t.djs, 'DJ')}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateText, optionalText, plural, trackLabel, versionText } from './track-text';
+import { dateText, optionalText, plural, splitArtistTitle, trackLabel, versionText } from './track-text';
 
 describe('track text', () => {
   it('labels a track with its version only when it has one', () => {
@@ -17,5 +17,11 @@ describe('track text', () => {
   it('pluralises counts', () => {
     expect(plural(1, 'setlist')).toBe('1 setlist');
     expect(plural(3, 'DJ')).toBe('3 DJs');
+  });
+
+  it('splits a typed "Artist - Title" for a track request, else keeps it all as the title', () => {
+    expect(splitArtistTitle('Rhythm Is Rhythm - Salsa Life')).toEqual(['Rhythm Is Rhythm', 'Salsa Life']);
+    expect(splitArtistTitle(' Jay-Z – 99 Problems ')).toEqual(['Jay-Z', '99 Problems']);
+    expect(splitArtistTitle('Salsa Life')).toEqual(['', 'Salsa Life']);
   });
 });

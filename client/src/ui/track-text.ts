@@ -33,3 +33,16 @@ export function optionalText(value: string | null | undefined): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** An ISO date-time as "YYYY-MM-DD HH:MM UTC", or "never". */
+export function dateTimeText(value: string | null | undefined): string {
+  if (!value) return 'never';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** "Artist - Title" (or an en/em dash) into its two halves; without a dash everything is the title. */
+export function splitArtistTitle(text: string): [string, string] {
+  const match = /^(.+?)\s+[-–—]\s+(.+)$/.exec(text.trim());
+  return match ? [match[1]!.trim(), match[2]!.trim()] : ['', text.trim()];
+}
