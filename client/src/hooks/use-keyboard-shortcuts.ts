@@ -64,10 +64,11 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
         f: h.fit,
         d: h.toggleDebug,
         ' ': h.toggleLayout,
-        ArrowLeft: () => h.pan(PAN_STEP_PX, 0),
-        ArrowRight: () => h.pan(-PAN_STEP_PX, 0),
-        ArrowUp: () => h.pan(0, PAN_STEP_PX),
-        ArrowDown: () => h.pan(0, -PAN_STEP_PX),
+        // quoted: key names, not components
+        'ArrowLeft': () => h.pan(PAN_STEP_PX, 0),
+        'ArrowRight': () => h.pan(-PAN_STEP_PX, 0),
+        'ArrowUp': () => h.pan(0, PAN_STEP_PX),
+        'ArrowDown': () => h.pan(0, -PAN_STEP_PX),
         Enter: h.expandSelection,
       };
       const action = global[event.key] ?? (onGraph ? graph[event.key] : undefined);

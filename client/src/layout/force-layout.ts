@@ -30,7 +30,7 @@ export const COLLIDE_MAX_NODES = 2500;
 /** The simulation counts as settled below this alpha (d3's default alphaMin is 0.001). */
 export const ALPHA_MIN = 0.002;
 /** ~250 ticks from alpha 1 down to ALPHA_MIN. */
-export const ALPHA_DECAY = 1 - Math.pow(ALPHA_MIN, 1 / 250);
+export const ALPHA_DECAY = 1 - ALPHA_MIN ** (1 / 250);
 
 export class ForceLayout {
   private readonly simulation: Simulation<LayoutNode, LayoutLink>;

@@ -11,7 +11,9 @@ function fakeWorker() {
   let listener: ((event: MessageEvent<FromWorker>) => void) | null = null;
   const worker: LayoutWorkerLike = {
     postMessage: (message) => void sent.push(message),
-    addEventListener: (_type, l) => void (listener = l),
+    addEventListener: (_type, l) => {
+      listener = l;
+    },
     terminate: vi.fn(),
   };
   const reply = (message: FromWorker) => listener?.({ data: message } as MessageEvent<FromWorker>);

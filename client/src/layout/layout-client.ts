@@ -71,7 +71,7 @@ export class LayoutClient {
     const { edges, ends } = this.store.edgeList();
     const ids = [...this.store.nodeIds()];
     const radii = new Float32Array(ids.length);
-    ids.forEach((id, slot) => (radii[slot] = nodeRadius(this.store.getNode(id)?.plays ?? 0)));
+    for (const [slot, id] of ids.entries()) radii[slot] = nodeRadius(this.store.getNode(id)?.plays ?? 0);
     const weights = Float32Array.from(edges, (edge) => edge.weight);
     const message: SyncMessage = {
       type: 'sync',

@@ -33,7 +33,10 @@ const input = (overrides: Partial<DrawInput> = {}): DrawInput => ({
   ...overrides,
 });
 const rgba = (array: Float32Array, i: number) => [...array.slice(i * 4, i * 4 + 4)];
-const close = (actual: number[], expected: readonly number[]) => expected.forEach((v, i) => expect(actual[i]).toBeCloseTo(v));
+const close = (actual: number[], expected: readonly number[]) => {
+  expect(actual).toHaveLength(expected.length);
+  for (const [i, v] of expected.entries()) expect(actual[i]).toBeCloseTo(v);
+};
 
 describe('buildDrawModel', () => {
   it('hides transitions under the minimum weight, and tracks left without any', () => {

@@ -4,7 +4,7 @@ import { FrameStats, summariseDurations } from './frame-stats';
 describe('FrameStats', () => {
   it('keeps the newest durations in order and clears on drain', () => {
     const stats = new FrameStats(3);
-    [1, 2, 3, 4, 5].forEach((ms) => stats.record(ms));
+    for (const ms of [1, 2, 3, 4, 5]) stats.record(ms);
     expect(stats.drain()).toEqual([3, 4, 5]);
     expect(stats.drain()).toEqual([]);
     expect(stats.frames).toBe(5);

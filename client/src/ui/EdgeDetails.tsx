@@ -34,7 +34,7 @@ export function EdgeDetails({ fromId, toId, dispatch }: EdgeDetailsProps) {
         <button type="button" className="link" onClick={() => dispatch({ type: 'select', trackId: fromId })}>
           {trackLabel(transition.from)}
         </button>
-        <span className="arrow" aria-label="then">↓ played right before</span>
+        <span className="arrow">↓ played right before</span>
         <button type="button" className="link" onClick={() => dispatch({ type: 'select', trackId: toId })}>
           {trackLabel(transition.to)}
         </button>

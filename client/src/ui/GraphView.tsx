@@ -48,7 +48,11 @@ export function GraphView({ ref, store, view, summary, status, hasCentre, layout
     let settled: SettledMessage | null = null;
     const cleanups: (() => void)[] = [];
     const layoutClient = new LayoutClient(store, createLayoutWorker(), { onSettled: (info) => (settled = info) });
-    cleanups.push(store.subscribe((change) => change === 'structure' && (settled = null)));
+    cleanups.push(
+      store.subscribe((change) => {
+        if (change === 'structure') settled = null;
+      }),
+    );
     layoutClient.setPinned(latestView.current.centreId);
     layout.current = layoutClient;
     GraphRenderer.create(element, store).then(
@@ -87,7 +91,7 @@ export function GraphView({ ref, store, view, summary, status, hasCentre, layout
     );
     return () => {
       disposed = true;
-      cleanups.forEach((cleanup) => cleanup());
+      for (const cleanup of cleanups) cleanup();
       renderer.current?.destroy();
       renderer.current = null;
       layoutClient.dispose();

@@ -18,7 +18,7 @@ interface PathFinderProps {
 export function PathFinder({ ends, selectedIds, path, store, dispatch }: PathFinderProps) {
   const selected = selectedIds.length === 1 ? selectedIds[0]! : null;
   const setEnd = (end: 'fromId' | 'toId', trackId: string | null) => dispatch({ type: 'setPathEnd', end, trackId });
-  const useSelectedPair = () => {
+  const takeSelectedPair = () => {
     setEnd('fromId', selectedIds[0] ?? null);
     setEnd('toId', selectedIds[1] ?? null);
   };
@@ -38,7 +38,7 @@ export function PathFinder({ ends, selectedIds, path, store, dispatch }: PathFin
       ))}
       <div className="button-row">
         {selectedIds.length === 2 && (
-          <button type="button" onClick={useSelectedPair}>
+          <button type="button" onClick={takeSelectedPair}>
             Path between the 2 selected
           </button>
         )}

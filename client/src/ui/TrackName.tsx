@@ -10,5 +10,5 @@ export function TrackName({ id, store }: { id: string; store: GraphStore }) {
   if (known) return <>{trackLabel(known)}</>;
   if (result.fetching) return <span className="muted">loading…</span>;
   const track = result.data?.track;
-  return track ? <>{trackLabel(track)}</> : <span className="muted">track {id} (not in the graph)</span>;
+  return track ? trackLabel(track) : <span className="muted">track {id} (not in the graph)</span>;
 }
