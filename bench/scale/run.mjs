@@ -315,7 +315,7 @@ process.stdout.write(
     `| graphChanged through the proxy, one subscriber per API process | events ${result.graphChanged.eventsPerSubscriber.join(' / ')} |`,
     ...t.map((c) => `| reads, ${c.apiProcesses} API process(es), ${CONNECTIONS} connections | ${c.rps} req/s, p50 ${c.p50} ms, p95 ${c.p95} ms, ${c.failed} failed |`),
     `| kill 1 of 3 API processes under load | ${result.killApi.failed} failed of ${result.killApi.total}: ${result.killApi.lostSentBeforeKill} of the ${result.killApi.inflightAtKill} it held, ${result.killApi.lostSentAfterKill} sent to it in the ${result.killApi.event.lastFailureAfter} s before the proxy noticed; ${result.killApi.event.okAfter} ok after the kill |`,
-    `| kill 1 of 2 gold instances under load | ${result.killGold.failed} failed of ${result.killGold.total}; ${result.killGold.event.okAfter} ok after the kill |`,
+    `| kill 1 of 2 gold instances under load | ${result.killGold.failed} failed of ${result.killGold.total}${result.killGold.failed ? ` (${result.killGold.event.failures.map((f) => `${f.error}, sent ${f.sent} s after the kill, ended ${f.ended} s`).join('; ')})` : ''}; ${result.killGold.event.okAfter} ok after the kill |`,
     `| a third gold instance from empty | equal to silver after ${result.newGold.secondsToEqualSilver} s |`,
   ].join('\n')}\n`,
 );

@@ -33,13 +33,25 @@ test('summariseLoad counts ok and failed, throughput of the ok ones, latency of 
 test('summariseLoad splits around an event and says how long failures lasted', () => {
   const records = [
     { at: 500, ms: 5, ok: true },
-    { at: 1200, ms: 5, ok: false, error: 'http:502' },
-    { at: 1300, ms: 5, ok: false, error: 'http:502' },
+    { at: 1200, ms: 400, ok: false, error: 'http:502' },
+    { at: 1300, ms: 100, ok: false, error: 'http:502' },
     { at: 2000, ms: 5, ok: true },
     { at: 3900, ms: 5, ok: true },
   ];
   const s = summariseLoad(records, { seconds: 4, event: 1000 });
-  assert.deepEqual(s.event, { at: 1, okBefore: 1, failedBefore: 0, okAfter: 2, failedAfter: 2, lastFailureAfter: 0.3, okInLastQuarter: 1 });
+  assert.deepEqual(s.event, {
+    at: 1,
+    okBefore: 1,
+    failedBefore: 0,
+    okAfter: 2,
+    failedAfter: 2,
+    lastFailureAfter: 0.3,
+    okInLastQuarter: 1,
+    failures: [
+      { sent: -0.2, ended: 0.2, error: 'http:502' },
+      { sent: 0.2, ended: 0.3, error: 'http:502' },
+    ],
+  });
   assert.throws(() => summariseLoad(records, {}), /seconds/);
 });
 
