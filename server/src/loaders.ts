@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Driver } from 'neo4j-driver';
 import type { Pool } from 'pg';
 import { fetchSetlistsForPairs, fetchStrongest, type SetlistRow, type TransitionRow } from './schema/graph/data';
+import type { Lens } from './schema/explore/lens';
 import { fetchCredits, fetchTracksByIds, type CreditRow, type TrackRow } from './schema/tracks/data';
 
 /**
@@ -35,16 +36,27 @@ export function createLoaders(driver: Driver, pg: Pool) {
     );
     return keys.map((key) => results.get(key) ?? []);
   });
-  /** key: "<fromId>:<toId>" */
+  /** key: "<fromId>:<toId>" without a lens, "<fromId>:<toId>|<lens as JSON>" under one: one query per lens */
   const setlists = new DataLoader<string, SetlistRow[]>(async (keys) => {
-    const found = await fetchSetlistsForPairs(
-      pg,
-      keys.map((key) => {
-        const [fromId, toId] = key.split(':').map(Number);
-        return { fromId: fromId as number, toId: toId as number };
+    const byLens = new Map<string, string[]>();
+    for (const key of keys) {
+      const bar = key.indexOf('|');
+      const lens = bar < 0 ? '' : key.slice(bar + 1);
+      byLens.set(lens, [...(byLens.get(lens) ?? []), bar < 0 ? key : key.slice(0, bar)]);
+    }
+    const results = new Map<string, SetlistRow[]>();
+    await Promise.all(
+      [...byLens].map(async ([lensJson, pairKeys]) => {
+        const lens = lensJson === '' ? null : (JSON.parse(lensJson) as Lens);
+        const pairs = pairKeys.map((key) => {
+          const [fromId, toId] = key.split(':').map(Number);
+          return { fromId: fromId as number, toId: toId as number };
+        });
+        const found = await fetchSetlistsForPairs(pg, pairs, lens);
+        for (const key of pairKeys) results.set(lensJson === '' ? key : `${key}|${lensJson}`, found.get(key) ?? []);
       }),
     );
-    return keys.map((key) => found.get(key) ?? []);
+    return keys.map((key) => results.get(key) ?? []);
   });
   return {
     track,

@@ -94,6 +94,26 @@ describe('explore: top tracks, directed lists, DJs, date range and lenses', () =
     expect((await transitions({ id: id('A'), dir: 'IN', lens: { djIds: [dj.Alpha] } })).rows).toEqual([]);
   });
 
+  it('lists a transition’s setlists under the lens that counted it', async () => {
+    const Q = `query($id: ID!, $lens: LensInput) { transitions(trackId: $id, direction: OUT, lens: $lens) {
+      edges { node { to { id } weight setlists(first: 10) { totalCount edges { node { date djs } } } } } } }`;
+    const setlistsOf = async (lens: Record<string, unknown> | null) => {
+      const answer = await api.graphql(Q, { id: id('A'), lens });
+      expect(answer.errors).toBeUndefined();
+      const ab = answer.data.transitions.edges.find((e: { node: { to: { id: string } } }) => e.node.to.id === id('B'));
+      expect(ab).toBeDefined();
+      return ab.node;
+    };
+    const all = await setlistsOf(null);
+    expect([all.weight, all.setlists.totalCount]).toEqual([3, 3]);
+    const alpha = await setlistsOf({ djIds: [dj.Alpha] });
+    expect([alpha.weight, alpha.setlists.totalCount]).toEqual([1, 1]);
+    expect(alpha.setlists.edges.map((e: { node: { date: string } }) => e.node.date)).toEqual(['2020-01-01']);
+    const era = await setlistsOf({ from: '2021-01-01', to: '2022-12-31' });
+    expect([era.weight, era.setlists.totalCount]).toEqual([2, 2]);
+    expect(era.setlists.edges.map((e: { node: { date: string } }) => e.node.date)).toEqual(['2022-01-01', '2021-01-01']);
+  });
+
   it('counts a directed list from the lens dates only (undated setlists left out)', async () => {
     const lens = { from: '2021-01-01', to: '2022-03-01' };
     expect(strip((await transitions({ id: id('B'), dir: 'OUT', lens })).rows)).toEqual([

@@ -50,13 +50,13 @@ export async function fetchTrackTransitions(
   const { trackId, outgoing, orderBy, lens, skip, limit } = args;
   if (!lens) return readCypher<TransitionRow>(driver, 'api/track-transitions', { trackId, outgoing, orderBy, skip, limit });
   const rows = await runSql<EdgeSqlRow>(pg, 'api/explore/lens-transitions', [...lensParams(lens), trackId, outgoing, orderBy, skip, limit]);
-  return rows.map(toTransition);
+  return rows.map((r) => ({ ...toTransition(r), lens }));
 }
 
 /** The transitions touching `ids` under a lens, strongest first (neighbourhood and path with a lens). */
 export async function fetchLensEdges(pg: Pool, lens: Lens, ids: readonly number[], direction: Direction, minWeight: number): Promise<TransitionRow[]> {
   const rows = await runSql<EdgeSqlRow>(pg, 'api/explore/lens-edges', [...lensParams(lens), [...ids], direction, minWeight]);
-  return rows.map(toTransition);
+  return rows.map((r) => ({ ...toTransition(r), lens }));
 }
 
 /** LIKE's wildcards taken literally. */

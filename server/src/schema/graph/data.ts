@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { readCypher } from '../../db/run-cypher';
 import { runSql } from '../../db/run-sql';
 import { graphWorthy, type TrackRow } from '../tracks/data';
+import type { Lens } from '../explore/lens';
 
 /** A TRANSITION edge as the API hands it around (GraphQL type Transition). */
 export interface TransitionRow {
@@ -14,6 +15,8 @@ export interface TransitionRow {
   lastSeen: string | null;
   /** both ends, when the query that found the edge read them too (a neighbourhood): Transition.from/to need no load */
   ends?: { from: TrackRow; to: TrackRow };
+  /** the lens it was counted under: its setlists then follow the same lens */
+  lens?: Lens;
 }
 
 export interface NeighbourhoodRow {
@@ -120,8 +123,11 @@ export async function fetchStrongest(driver: Driver, ids: readonly number[], out
 }
 
 /** The performances behind each (from, to) pair, newest first, each with its sources, for DataLoader batches. */
-export async function fetchSetlistsForPairs(pg: Pool, pairs: readonly { fromId: number; toId: number }[]) {
-  const rows = await runSql(pg, 'api/transition-setlists', [pairs.map((p) => p.fromId), pairs.map((p) => p.toId)]);
+export async function fetchSetlistsForPairs(pg: Pool, pairs: readonly { fromId: number; toId: number }[], lens: Lens | null = null) {
+  const ends = [pairs.map((p) => p.fromId), pairs.map((p) => p.toId)];
+  const rows = lens
+    ? await runSql(pg, 'api/transition-setlists-lens', [...ends, lens.djIds, lens.from, lens.to])
+    : await runSql(pg, 'api/transition-setlists', ends);
   const byPair = new Map<string, SetlistRow[]>();
   for (const r of rows) {
     const key = `${r.from_id}:${r.to_id}`;

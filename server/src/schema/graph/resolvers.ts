@@ -76,7 +76,8 @@ export const graphResolvers: Resolvers = {
     setlists: async (edge, { first, after }, { loaders }) => {
       const size = requireRange('first', first ?? 10, 1, 50);
       const offset = decodeCursor(after);
-      const all = await loaders.setlists.load(`${edge.fromId}:${edge.toId}`);
+      const pair = `${edge.fromId}:${edge.toId}`;
+      const all = await loaders.setlists.load(edge.lens ? `${pair}|${JSON.stringify(edge.lens)}` : pair);
       return { ...toConnection(all.slice(offset, offset + size + 1), size, offset), totalCount: all.length };
     },
   },
