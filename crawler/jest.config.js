@@ -1,7 +1,10 @@
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleNameMapper: { '^@songnodes/contracts$': '<rootDir>/../contracts/src/index.ts', '^@songnodes/parsing$': '<rootDir>/../parsing/src/index.ts' },
+  moduleNameMapper: {
+    '^@songnodes/contracts$': '<rootDir>/../contracts/src/index.ts',
+    '^@songnodes/parsing$': '<rootDir>/../parsing/src/index.ts',
+  },
 };
 
 /** Unit tests (pure, beside the code and in test/) need nothing; integration tests get a fresh PostgreSQL database. */

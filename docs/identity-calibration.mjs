@@ -20,12 +20,22 @@ if (process.argv[2]) {
   }
 }
 // DJ names one by one, as silver.dj_keys_of splits a credit
-const djKeys = (djs) => new Set(djs.flatMap((dj) => dj.split(/\s*,\s*|\s+(?:b2b|b3b|&|and|vs\.?|x|\+)\s+/i)).map(artistKey).filter(Boolean));
+const djKeys = (djs) =>
+  new Set(
+    djs
+      .flatMap((dj) => dj.split(/\s*,\s*|\s+(?:b2b|b3b|&|and|vs\.?|x|\+)\s+/i))
+      .map(artistKey)
+      .filter(Boolean),
+  );
 const sets = [];
 for (const [title, text] of pages) {
   const s = parseMixesdbWikitext(text, { sourceUrl: 'x', pageTitle: title });
   if (s.status !== 'ok') continue;
-  const seq = s.parts.flatMap((p) => p.rows).map(trackKey).filter(Boolean).map((k) => k.split('|').slice(0, 2).join('|'));
+  const seq = s.parts
+    .flatMap((p) => p.rows)
+    .map(trackKey)
+    .filter(Boolean)
+    .map((k) => k.split('|').slice(0, 2).join('|'));
   sets.push({ title, date: s.date, djs: djKeys(s.djs), seq });
 }
 function lcs(a, b) {
@@ -47,7 +57,14 @@ for (let i = 0; i < sets.length; i++) {
     const common = lcs(a.seq, b.seq);
     if (common < 3) continue;
     const share = common / Math.min(a.seq.length, b.seq.length);
-    rows.push({ share, common, sameDate: a.date !== null && a.date === b.date, sameDj: [...a.djs].some((d) => b.djs.has(d)), a: a.title, b: b.title });
+    rows.push({
+      share,
+      common,
+      sameDate: a.date !== null && a.date === b.date,
+      sameDj: [...a.djs].some((d) => b.djs.has(d)),
+      a: a.title,
+      b: b.title,
+    });
   }
 }
 rows.sort((x, y) => y.share - x.share);

@@ -16,7 +16,10 @@ after(() => rmSync(bin, { recursive: true, force: true }));
 
 // A stand-in `node` that records its arguments, so the test sees exactly what each command would run.
 const log = join(bin, 'calls.log');
-writeFileSync(join(bin, 'node'), `#!/bin/sh\necho "node $*" >> "${log}"\n[ -n "\${FAIL_ON:-}" ] && case "$*" in *"$FAIL_ON"*) exit 3 ;; esac\nexit 0\n`);
+writeFileSync(
+  join(bin, 'node'),
+  `#!/bin/sh\necho "node $*" >> "${log}"\n[ -n "\${FAIL_ON:-}" ] && case "$*" in *"$FAIL_ON"*) exit 3 ;; esac\nexit 0\n`,
+);
 chmodSync(join(bin, 'node'), 0o755);
 
 function entrypoint(args, env = {}) {
@@ -32,7 +35,9 @@ function entrypoint(args, env = {}) {
 test('each command runs its process with the arguments passed on', () => {
   assert.deepEqual(entrypoint([]).calls, ['node /app/server/dist/index.js']);
   assert.deepEqual(entrypoint(['api']).calls, ['node /app/server/dist/index.js']);
-  assert.deepEqual(entrypoint(['worker', '--interval-minutes', '10']).calls, ['node /app/crawler/dist/main.js worker --interval-minutes 10']);
+  assert.deepEqual(entrypoint(['worker', '--interval-minutes', '10']).calls, [
+    'node /app/crawler/dist/main.js worker --interval-minutes 10',
+  ]);
   assert.deepEqual(entrypoint(['crawl', 'targets', 'list']).calls, ['node /app/crawler/dist/main.js targets list']);
   assert.deepEqual(entrypoint(['migrate', '--only', 'sql']).calls, ['node /app/scripts/migrate.mjs --only sql']);
   assert.deepEqual(entrypoint(['sync']).calls, ['node /app/server/dist/sync/main.js']);
@@ -76,7 +81,9 @@ test('the Containerfile copies only paths that exist or that the build makes, an
   assert.match(file, /^USER 10001:10001$/m);
   assert.match(file, /^ARG BASE_IMAGE=\S+:\d+\.\d+\.\d+-bookworm-slim$/m, 'the default base image is pinned to a Node release');
   // The last matching line of the ignore file wins; `!` lets a path back in.
-  const patterns = readFileSync(join(ROOT, 'deploy/image/Containerfile.dockerignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const patterns = readFileSync(join(ROOT, 'deploy/image/Containerfile.dockerignore'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   const ignored = (path) => patterns.reduce((state, p) => (path.startsWith(p.replace(/^!/, '')) ? !p.startsWith('!') : state), false);
   const sources = [...file.matchAll(/^COPY (?!--from)(\S+) /gm)].map((m) => m[1]);
   assert.ok(sources.includes('deploy/image/entrypoint.sh'));

@@ -16,11 +16,21 @@ describe('the contract with the processes (k8s/README.md)', () => {
 
   test('every landed row matches its source file; only the crawl worker is assumed', () => {
     const landedEndpoints = contract.endpoints.filter((row) => row.source);
-    assert.deepEqual(landedEndpoints.map((row) => row.process), ['API', 'sync sidecar']);
+    assert.deepEqual(
+      landedEndpoints.map((row) => row.process),
+      ['API', 'sync sidecar'],
+    );
     for (const row of landedEndpoints) {
       const source = readFileSync(join(ROOT, row.source), 'utf8');
-      for (const [variable, value] of [[row.hostVar, row.hostDefault], [row.portVar, String(row.portDefault)]]) {
-        assert.match(source, new RegExp(`env: '${variable}',\\s*default: '${value.replaceAll('.', '\\.')}'`), `${row.source} reads ${variable}, default ${value}`);
+      for (const [variable, value] of [
+        [row.hostVar, row.hostDefault],
+        [row.portVar, String(row.portDefault)],
+      ]) {
+        assert.match(
+          source,
+          new RegExp(`env: '${variable}',\\s*default: '${value.replaceAll('.', '\\.')}'`),
+          `${row.source} reads ${variable}, default ${value}`,
+        );
       }
     }
     const landedMetrics = [...contract.metrics].filter(([, m]) => m.source);
@@ -30,13 +40,26 @@ describe('the contract with the processes (k8s/README.md)', () => {
       assert.ok(source.includes(`name: '${name}'`), `${metric.source} defines ${name}`);
       for (const label of metric.labels) assert.match(source, new RegExp(`\\b${label}\\b`), `${metric.source}: label ${label} of ${name}`);
     }
-    const assumed = [...contract.endpoints.filter((row) => !row.source).map((row) => row.process), ...[...contract.metrics].filter(([, m]) => !m.source).map(([name]) => name)];
-    assert.deepEqual(assumed, ['crawl worker', 'songnodes_crawl_requests_total', 'songnodes_crawl_setlists_total', 'songnodes_crawl_breaker_open', 'songnodes_crawl_due_targets']);
+    const assumed = [
+      ...contract.endpoints.filter((row) => !row.source).map((row) => row.process),
+      ...[...contract.metrics].filter(([, m]) => !m.source).map(([name]) => name),
+    ];
+    assert.deepEqual(assumed, [
+      'crawl worker',
+      'songnodes_crawl_requests_total',
+      'songnodes_crawl_setlists_total',
+      'songnodes_crawl_breaker_open',
+      'songnodes_crawl_due_targets',
+    ]);
   });
 
   test('the tables parse: variables, defaults, labels without their values', () => {
-    const parsed = parseContract(`### Endpoints\n\n| process | container args | address | port | defined in |\n|---|---|---|---|---|\n| X | \`x --y\` | \`A\`, \`1.2.3.4\` | \`P\`, \`80\` | assumed |\n\n### Metrics\n\n| metric | type | labels | served by | defined in |\n|---|---|---|---|---|\n| \`m_total\` | counter | \`a\` (\`p\`/\`q\`), \`b\` | X | \`x.ts\` |\n`);
-    assert.deepEqual(parsed.endpoints, [{ process: 'X', args: ['x', '--y'], hostVar: 'A', hostDefault: '1.2.3.4', portVar: 'P', portDefault: 80, source: null }]);
+    const parsed = parseContract(
+      `### Endpoints\n\n| process | container args | address | port | defined in |\n|---|---|---|---|---|\n| X | \`x --y\` | \`A\`, \`1.2.3.4\` | \`P\`, \`80\` | assumed |\n\n### Metrics\n\n| metric | type | labels | served by | defined in |\n|---|---|---|---|---|\n| \`m_total\` | counter | \`a\` (\`p\`/\`q\`), \`b\` | X | \`x.ts\` |\n`,
+    );
+    assert.deepEqual(parsed.endpoints, [
+      { process: 'X', args: ['x', '--y'], hostVar: 'A', hostDefault: '1.2.3.4', portVar: 'P', portDefault: 80, source: null },
+    ]);
     assert.deepEqual([...parsed.metrics], [['m_total', { type: 'counter', labels: ['a', 'b'], source: 'x.ts' }]]);
   });
 });
@@ -45,12 +68,31 @@ describe('the unknown-field check on kubernetes-models', () => {
   test('map keys are data, a field the schema never looks at is unknown, at any depth', async () => {
     const { ConfigMap } = await import('kubernetes-models/v1/ConfigMap');
     const { Service } = await import('kubernetes-models/v1/Service');
-    assert.deepEqual(modelProblems(ConfigMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { anything: 'x' } }, data: { ANY_KEY: 'v' } }), []);
-    assert.deepEqual(modelProblems(Service, { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }, { port: 81, targetport: 8081 }], selectr: { a: 'b' } } }), [
-      { instancePath: '/spec/ports/1/targetport', message: 'is an unknown field' },
-      { instancePath: '/spec/selectr', message: 'is an unknown field' },
-    ]);
-    assert.deepEqual(modelProblems(Service, { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'eighty' }] } }), [{ instancePath: '/spec/ports/0/port', message: 'must be integer' }]);
+    assert.deepEqual(
+      modelProblems(ConfigMap, {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'a', labels: { anything: 'x' } },
+        data: { ANY_KEY: 'v' },
+      }),
+      [],
+    );
+    assert.deepEqual(
+      modelProblems(Service, {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 's' },
+        spec: { ports: [{ port: 80 }, { port: 81, targetport: 8081 }], selectr: { a: 'b' } },
+      }),
+      [
+        { instancePath: '/spec/ports/1/targetport', message: 'is an unknown field' },
+        { instancePath: '/spec/selectr', message: 'is an unknown field' },
+      ],
+    );
+    assert.deepEqual(
+      modelProblems(Service, { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'eighty' }] } }),
+      [{ instancePath: '/spec/ports/0/port', message: 'must be integer' }],
+    );
   });
 });
 
@@ -71,7 +113,14 @@ describe('the network policy evaluator', () => {
     const a = { namespace: 'n', labels: { app: 'a' }, ports: {} };
     const b = { namespace: 'n', labels: { app: 'b' }, ports: { http: 8080 } };
     assert.equal(allowed([], a, b, 1234), true);
-    const policy = { metadata: { name: 'p', namespace: 'n' }, spec: { podSelector: { matchLabels: { app: 'b' } }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'a' } } }], ports: [{ port: 'http' }] }] } };
+    const policy = {
+      metadata: { name: 'p', namespace: 'n' },
+      spec: {
+        podSelector: { matchLabels: { app: 'b' } },
+        policyTypes: ['Ingress'],
+        ingress: [{ from: [{ podSelector: { matchLabels: { app: 'a' } } }], ports: [{ port: 'http' }] }],
+      },
+    };
     assert.equal(allowed([policy], a, b, 8080), true);
     assert.equal(allowed([policy], a, b, 9090), false);
     assert.equal(allowed([policy], { ...a, namespace: 'other' }, b, 8080), false);

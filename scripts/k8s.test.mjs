@@ -11,7 +11,17 @@ import { containerEnv } from '../k8s/validate/contract.mjs';
 import { externalSecrets, optionsFor } from '../k8s/validate/main.mjs';
 import { allowed } from '../k8s/validate/netpol.mjs';
 import { exampleKeys, K8S_DIR, KUSTOMIZATIONS, parseManifests, render, renderableCopy } from '../k8s/validate/render.mjs';
-import { checkAll, checkContainers, checkDisruptionBudgets, checkMonitoring, checkNetworkPolicies, checkSchemas, checkSecrets, imageProblem, podTemplate } from '../k8s/validate/rules.mjs';
+import {
+  checkAll,
+  checkContainers,
+  checkDisruptionBudgets,
+  checkMonitoring,
+  checkNetworkPolicies,
+  checkSchemas,
+  checkSecrets,
+  imageProblem,
+  podTemplate,
+} from '../k8s/validate/rules.mjs';
 
 const rendered = {};
 let copy;
@@ -34,7 +44,11 @@ function problemsAfter(path, edit) {
   edit(objects);
   return checkAll(objects, optionsFor(path));
 }
-const includes = (problems, pattern) => assert.ok(problems.some((p) => pattern.test(p)), `expected a problem matching ${pattern}, got:\n${problems.join('\n')}`);
+const includes = (problems, pattern) =>
+  assert.ok(
+    problems.some((p) => pattern.test(p)),
+    `expected a problem matching ${pattern}, got:\n${problems.join('\n')}`,
+  );
 
 describe('every kustomization', () => {
   for (const path of KUSTOMIZATIONS) {
@@ -51,36 +65,69 @@ describe('every kustomization', () => {
     for (const kind of ['Deployment', 'StatefulSet', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy']) {
       assert.ok(kinds(local).has(kind) && kinds(production).has(kind), kind);
     }
-    for (const kind of ['Cluster', 'ScheduledBackup', 'ObjectStore', 'ServiceMonitor', 'PodMonitor', 'PrometheusRule']) assert.ok(kinds(production).has(kind), kind);
+    for (const kind of ['Cluster', 'ScheduledBackup', 'ObjectStore', 'ServiceMonitor', 'PodMonitor', 'PrometheusRule'])
+      assert.ok(kinds(production).has(kind), kind);
     assert.equal(find(production, 'Cluster', 'songnodes-pg').spec.instances, 3);
     assert.equal(find(production, 'ScheduledBackup', 'songnodes-pg-nightly').spec.method, 'plugin');
     find(local, 'StatefulSet', 'postgres');
-    assert.ok(!production.some((o) => o.kind === 'StatefulSet' && o.metadata.name === 'postgres'), 'production has no hand-made PostgreSQL');
+    assert.ok(
+      !production.some((o) => o.kind === 'StatefulSet' && o.metadata.name === 'postgres'),
+      'production has no hand-made PostgreSQL',
+    );
     // The migrate Job is applied on its own, before the rest.
     for (const overlay of ['local', 'production']) {
       assert.ok(!rendered[`overlays/${overlay}`].some((o) => o.kind === 'Job'), `${overlay}: no Job in the main kustomization`);
-      assert.deepEqual(container(find(rendered[`overlays/${overlay}/migrate`], 'Job', 'migrate'), 'migrate').args, ['migrate', '--only', 'sql']);
+      assert.deepEqual(container(find(rendered[`overlays/${overlay}/migrate`], 'Job', 'migrate'), 'migrate').args, [
+        'migrate',
+        '--only',
+        'sql',
+      ]);
     }
     // Workers scale on the due-target queue in production, on CPU elsewhere.
-    assert.equal(find(production, 'HorizontalPodAutoscaler', 'crawl-worker').spec.metrics[0].external.metric.name, 'songnodes_crawl_due_targets');
+    assert.equal(
+      find(production, 'HorizontalPodAutoscaler', 'crawl-worker').spec.metrics[0].external.metric.name,
+      'songnodes_crawl_due_targets',
+    );
     assert.equal(find(local, 'HorizontalPodAutoscaler', 'crawl-worker').spec.metrics[0].resource.name, 'cpu');
     assert.equal(find(production, 'HorizontalPodAutoscaler', 'api').spec.metrics[0].resource.name, 'cpu');
   });
 
   test('the database stage (applied before the migrate Job) holds PostgreSQL and the path of the Job to it', () => {
-    for (const [overlay, database] of [['local', 'StatefulSet/postgres'], ['production', 'Cluster/songnodes-pg']]) {
+    for (const [overlay, database] of [
+      ['local', 'StatefulSet/postgres'],
+      ['production', 'Cluster/songnodes-pg'],
+    ]) {
       const stage = rendered[`overlays/${overlay}`].filter((o) => o.metadata.labels?.['songnodes.io/stage'] === 'database');
       const names = stage.map((o) => `${o.kind}/${o.metadata.name.replace(/-[a-z0-9]{10}$/, '')}`);
-      for (const needed of [database, 'Namespace/songnodes', 'NetworkPolicy/default-deny', 'NetworkPolicy/allow-dns', 'NetworkPolicy/postgres-clients', 'NetworkPolicy/postgres-server', 'Secret/songnodes-secrets']) {
+      for (const needed of [
+        database,
+        'Namespace/songnodes',
+        'NetworkPolicy/default-deny',
+        'NetworkPolicy/allow-dns',
+        'NetworkPolicy/postgres-clients',
+        'NetworkPolicy/postgres-server',
+        'Secret/songnodes-secrets',
+      ]) {
         assert.ok(names.includes(needed), `${overlay}: ${needed} is in the database stage (${names.join(', ')})`);
       }
-      assert.ok(!stage.some((o) => ['Deployment', 'CronJob'].includes(o.kind) || (o.kind === 'StatefulSet' && o.metadata.name === 'gold')), `${overlay}: no app in the database stage`);
+      assert.ok(
+        !stage.some((o) => ['Deployment', 'CronJob'].includes(o.kind) || (o.kind === 'StatefulSet' && o.metadata.name === 'gold')),
+        `${overlay}: no app in the database stage`,
+      );
     }
-    assert.ok(rendered['overlays/local'].some((o) => o.kind === 'Secret' && o.metadata.name.startsWith('songnodes-pg-app') && o.metadata.labels['songnodes.io/stage'] === 'database'));
+    assert.ok(
+      rendered['overlays/local'].some(
+        (o) =>
+          o.kind === 'Secret' && o.metadata.name.startsWith('songnodes-pg-app') && o.metadata.labels['songnodes.io/stage'] === 'database',
+      ),
+    );
   });
 
   test('each gold instance runs its own sync, named after the pod, against its own Neo4j; the API reads them all', () => {
-    for (const [overlay, replicas] of [['local', 1], ['production', 2]]) {
+    for (const [overlay, replicas] of [
+      ['local', 1],
+      ['production', 2],
+    ]) {
       const objects = rendered[`overlays/${overlay}`];
       const gold = find(objects, 'StatefulSet', 'gold');
       assert.equal(gold.spec.replicas, replicas);
@@ -141,7 +188,10 @@ describe('every kustomization', () => {
       const lines = (file) => (existsSync(join(bin, file)) ? readFileSync(join(bin, file), 'utf8').trim().split('\n') : []);
       const run = (env) => {
         for (const file of ['checked', 'scraped']) rmSync(join(bin, file), { force: true });
-        const result = spawnSync('/bin/sh', ['-c', check.args[0]], { encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, ...ownEnv, ...env } });
+        const result = spawnSync('/bin/sh', ['-c', check.args[0]], {
+          encoding: 'utf8',
+          env: { PATH: `${bin}:/usr/bin:/bin`, ...ownEnv, ...env },
+        });
         return { status: result.status, checked: lines('checked'), scraped: lines('scraped'), stderr: result.stderr };
       };
       const fine = run({});
@@ -154,7 +204,12 @@ describe('every kustomization', () => {
       assert.equal(drift.status, 1);
       assert.deepEqual(drift.checked, ['bolt://10.0.0.1:7687', ...Array(3).fill('bolt://10.0.0.2:7687')]);
       assert.match(drift.stderr, /gold at 10\.0\.0\.2 differs from silver 3 times in a row/);
-      const rebuilding = run({ READY: '10.0.0.1 10.0.0.2 10.0.0.3', REBUILDING: '10.0.0.2', UNSYNCED: '10.0.0.3', DIFFERS: 'bolt://10.0.0.2:7687 bolt://10.0.0.3:7687' });
+      const rebuilding = run({
+        READY: '10.0.0.1 10.0.0.2 10.0.0.3',
+        REBUILDING: '10.0.0.2',
+        UNSYNCED: '10.0.0.3',
+        DIFFERS: 'bolt://10.0.0.2:7687 bolt://10.0.0.3:7687',
+      });
       assert.equal(rebuilding.status, 0, rebuilding.stderr);
       assert.deepEqual(rebuilding.checked, ['bolt://10.0.0.1:7687'], 'a rebuilding or never-synced instance is not compared with silver');
       assert.match(rebuilding.stderr, /gold at 10\.0\.0\.2 is rebuilding, skipped/);
@@ -169,7 +224,10 @@ describe('every kustomization', () => {
 
   test('the apps read the same generated ConfigMap and Secrets in the main and the migrate kustomization', () => {
     for (const overlay of ['local', 'production']) {
-      const names = (path) => rendered[path].filter((o) => ['ConfigMap', 'Secret'].includes(o.kind) && o.metadata.name.startsWith('songnodes-config')).map((o) => o.metadata.name);
+      const names = (path) =>
+        rendered[path]
+          .filter((o) => ['ConfigMap', 'Secret'].includes(o.kind) && o.metadata.name.startsWith('songnodes-config'))
+          .map((o) => o.metadata.name);
       assert.deepEqual(names(`overlays/${overlay}`), names(`overlays/${overlay}/migrate`));
     }
   });
@@ -185,13 +243,13 @@ describe('every kustomization', () => {
       const generated = rendered[`overlays/${overlay}`].find((o) => o.kind === 'Secret' && o.metadata.name.startsWith(secret));
       assert.ok(generated, `${overlay}: Secret ${secret}`);
       assert.deepEqual(Object.keys(generated.data).sort(), exampleKeys(text).sort());
-      for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) assert.match(line, /^[A-Za-z_][A-Za-z0-9_]*=$/, `${file}: ${line}`);
+      for (const line of text.split('\n').filter((l) => l && !l.startsWith('#')))
+        assert.match(line, /^[A-Za-z_][A-Za-z0-9_]*=$/, `${file}: ${line}`);
     }
   });
 });
 
 describe('each rule catches a broken manifest', () => {
-
   test('a missing probe, resource or tag, and an image on latest', () => {
     const problems = problemsAfter('overlays/production', (objects) => {
       const c = container(api(objects), 'api');
@@ -254,8 +312,14 @@ describe('each rule catches a broken manifest', () => {
     includes(problems, /ScheduledBackup\/songnodes-pg-nightly: \/spec must have required property 'pluginConfiguration'/);
     includes(problems, /ObjectStore\/songnodes-backups: \/spec\/configuration\/serverName is an unknown field/);
     includes(problems, /ObjectStore\/songnodes-backups: \/spec\/retentionPolicy must match pattern/);
-    includes(problems, /ObjectStore\/songnodes-backups: \/spec\/configuration\/data\/compression must be equal to one of the allowed values/);
-    includes(problems, /ObjectStore\/songnodes-backups: \/spec\/configuration\/s3Credentials\/accessKeyId must have required property 'key'/);
+    includes(
+      problems,
+      /ObjectStore\/songnodes-backups: \/spec\/configuration\/data\/compression must be equal to one of the allowed values/,
+    );
+    includes(
+      problems,
+      /ObjectStore\/songnodes-backups: \/spec\/configuration\/s3Credentials\/accessKeyId must have required property 'key'/,
+    );
   });
 
   test('a Secret or key that is neither rendered nor documented', () => {
@@ -269,8 +333,17 @@ describe('each rule catches a broken manifest', () => {
     // In production songnodes-pg-app is CloudNativePG's, documented in SECRETS.md with its keys.
     const production = optionsFor('overlays/production').externalSecrets;
     assert.ok(production.find((s) => s.name === 'songnodes-pg-app').keys.includes('uri'));
-    assert.deepEqual(checkSecrets(rendered['overlays/production'], []).length > 0, true, 'without the documentation the reference is a problem');
-    assert.deepEqual(externalSecrets('## Made outside the manifests\n| overlay | Secret | keys | by |\n|---|---|---|---|\n| local | `a` | `k1`, `k2` | me |\n'), { local: [{ name: 'a', keys: ['k1', 'k2'] }] });
+    assert.deepEqual(
+      checkSecrets(rendered['overlays/production'], []).length > 0,
+      true,
+      'without the documentation the reference is a problem',
+    );
+    assert.deepEqual(
+      externalSecrets(
+        '## Made outside the manifests\n| overlay | Secret | keys | by |\n|---|---|---|---|\n| local | `a` | `k1`, `k2` | me |\n',
+      ),
+      { local: [{ name: 'a', keys: ['k1', 'k2'] }] },
+    );
   });
 
   test('a multi-replica workload without a PodDisruptionBudget, and an HPA scaling nothing', () => {
@@ -291,9 +364,17 @@ describe('each rule catches a broken manifest', () => {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: { name: 'api-anywhere', namespace: 'songnodes' },
-      spec: { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'api' } }, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }] },
+      spec: {
+        podSelector: { matchLabels: { 'app.kubernetes.io/component': 'api' } },
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }],
+      },
     });
-    for (const name of ['default-deny', 'allow-dns']) objects.splice(objects.findIndex((o) => o.kind === 'NetworkPolicy' && o.metadata.name === name), 1);
+    for (const name of ['default-deny', 'allow-dns'])
+      objects.splice(
+        objects.findIndex((o) => o.kind === 'NetworkPolicy' && o.metadata.name === name),
+        1,
+      );
     delete podTemplate(find(objects, 'StatefulSet', 'gold')).metadata.labels['songnodes.io/postgres-client'];
     const problems = checkNetworkPolicies(objects);
     includes(problems, /Deployment\/api -> the internet:443: allowed \(expected blocked\)/);
@@ -306,7 +387,11 @@ describe('each rule catches a broken manifest', () => {
   test('the rendered policies allow exactly the designed paths', () => {
     const objects = rendered['overlays/production'];
     const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
-    const pod = (component) => ({ namespace: 'songnodes', labels: podTemplate(find(objects, component === 'gold' ? 'StatefulSet' : 'Deployment', component)).metadata.labels, ports: {} });
+    const pod = (component) => ({
+      namespace: 'songnodes',
+      labels: podTemplate(find(objects, component === 'gold' ? 'StatefulSet' : 'Deployment', component)).metadata.labels,
+      ports: {},
+    });
     const pg = { namespace: 'songnodes', labels: { 'cnpg.io/cluster': 'songnodes-pg', 'songnodes.io/postgres-server': 'true' }, ports: {} };
     const internet = { ip: '93.184.215.14' };
     assert.equal(allowed(policies, pod('api'), pg, 5432), true);
@@ -318,7 +403,10 @@ describe('each rule catches a broken manifest', () => {
     assert.equal(allowed(policies, pod('gold'), pg, 5432), true);
     assert.equal(allowed(policies, pod('gold'), internet, 443), false);
     assert.equal(allowed(policies, pg, internet, 443), false, 'PostgreSQL reaches no public address');
-    assert.equal(allowed(policies, { namespace: 'ingress-nginx', labels: {}, ports: {} }, { ...pod('api'), ports: { http: 4000 } }, 4000), true);
+    assert.equal(
+      allowed(policies, { namespace: 'ingress-nginx', labels: {}, ports: {} }, { ...pod('api'), ports: { http: 4000 } }, 4000),
+      true,
+    );
     assert.equal(allowed(policies, { namespace: 'elsewhere', labels: {}, ports: {} }, pg, 5432), false);
     // gold-check reads the sync sidecars' metrics; no other pod of the namespace does.
     const goldCheck = { namespace: 'songnodes', labels: podTemplate(find(objects, 'CronJob', 'gold-check')).metadata.labels, ports: {} };
@@ -332,7 +420,10 @@ describe('each rule catches a broken manifest', () => {
     const objects = structuredClone(rendered['overlays/production']);
     const rule = find(objects, 'PrometheusRule', 'songnodes');
     for (const group of rule.spec.groups) group.rules = group.rules.filter((r) => !/SyncLag|Refused/.test(r.alert));
-    objects.splice(objects.findIndex((o) => o.kind === 'PodMonitor' && o.metadata.name === 'crawl-worker'), 1);
+    objects.splice(
+      objects.findIndex((o) => o.kind === 'PodMonitor' && o.metadata.name === 'crawl-worker'),
+      1,
+    );
     delete podTemplate(api(objects)).metadata.annotations['prometheus.io/port'];
     find(objects, 'ConfigMap', 'songnodes-grafana-dashboard').data['songnodes.json'] = '{ not json';
     const problems = checkMonitoring(objects, { requireOperator: true });
@@ -362,7 +453,10 @@ describe('each rule catches a broken manifest', () => {
       find(objects, 'StatefulSet', 'gold').spec.replicas = 3;
       delete find(objects, 'Service', 'gold').spec.publishNotReadyAddresses;
     });
-    includes(problems, /^Deployment\/api container api: NEO4J_URI names gold-0\.gold, gold-1\.gold, but the gold pool must name each of the 3 gold pods: gold-0\.gold, gold-1\.gold, gold-2\.gold$/);
+    includes(
+      problems,
+      /^Deployment\/api container api: NEO4J_URI names gold-0\.gold, gold-1\.gold, but the gold pool must name each of the 3 gold pods: gold-0\.gold, gold-1\.gold, gold-2\.gold$/,
+    );
     includes(problems, /^StatefulSet\/gold: its serviceName gold must be a headless Service with publishNotReadyAddresses/);
   });
 
@@ -372,7 +466,10 @@ describe('each rule catches a broken manifest', () => {
       const lag = rule.spec.groups.flatMap((g) => g.rules).find((r) => r.alert === 'SongNodesSyncLag');
       lag.expr = 'max by (sync) (songnodes_sync_lag_seconds{namespace="songnodes"}) > 300'; // a label it does not have
       lag.annotations.summary = 'Gold instance {{ $labels.gold }} is behind';
-      rule.spec.groups[0].rules.push({ alert: 'SongNodesOld', expr: 'histogram_quantile(0.95, sum by (le) (rate(songnodes_sync_batch_seconds_bucket[5m]))) > 1' });
+      rule.spec.groups[0].rules.push({
+        alert: 'SongNodesOld',
+        expr: 'histogram_quantile(0.95, sum by (le) (rate(songnodes_sync_batch_seconds_bucket[5m]))) > 1',
+      });
       const map = find(objects, 'ConfigMap', 'songnodes-grafana-dashboard');
       const dashboard = JSON.parse(map.data['songnodes.json']);
       const panel = dashboard.panels.find((p) => p.title.startsWith('Sync lag behind silver'));
@@ -383,7 +480,10 @@ describe('each rule catches a broken manifest', () => {
     });
     includes(problems, /^PrometheusRule\/songnodes alert SongNodesSyncLag: groups by sync, which none of its metrics has$/);
     includes(problems, /^PrometheusRule\/songnodes alert SongNodesSyncLag: names the label gold, which its query's results do not carry$/);
-    includes(problems, /^PrometheusRule\/songnodes alert SongNodesOld: songnodes_sync_batch_seconds_bucket is not a metric of the contract/);
+    includes(
+      problems,
+      /^PrometheusRule\/songnodes alert SongNodesOld: songnodes_sync_batch_seconds_bucket is not a metric of the contract/,
+    );
     includes(problems, /panel "Sync lag behind silver.*": names the label pod, which its query's results do not carry$/);
     includes(problems, /panel "Breakers open": songnodes_crawl_breaker_open has no label breaker \(its labels: source\)$/);
     includes(problems, /^HorizontalPodAutoscaler\/crawl-worker: songnodes_crawl_due is not a metric of the contract/);

@@ -55,7 +55,9 @@ async function schemaFingerprint(session) {
   return [...constraints.records[0].get('names'), ...indexes.records[0].get('names')].sort();
 }
 
-export async function migrateNeo4j({ uri, user, password } = { uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword }) {
+export async function migrateNeo4j(
+  { uri, user, password } = { uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword },
+) {
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), { disableLosslessIntegers: true });
   try {
     await waitForNeo4j(driver, uri);

@@ -7,7 +7,10 @@
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  moduleNameMapper: { '^@songnodes/contracts$': '<rootDir>/../contracts/src/index.ts', '^@songnodes/parsing$': '<rootDir>/../parsing/src/index.ts' },
+  moduleNameMapper: {
+    '^@songnodes/contracts$': '<rootDir>/../contracts/src/index.ts',
+    '^@songnodes/parsing$': '<rootDir>/../parsing/src/index.ts',
+  },
 };
 
 module.exports = {

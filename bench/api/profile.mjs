@@ -20,13 +20,21 @@ import { OURS } from './questions.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '1' }, top: { type: 'string', default: '15' } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '1' },
+    top: { type: 'string', default: '15' },
+  },
 });
 const [target = 'songnodes', scenario = 'neighbourhood1'] = positionals;
 
-const driver = neo4j.driver(process.env.NEO4J_URI || 'bolt://127.0.0.1:7688', neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || 'songnodes-dev'), {
-  disableLosslessIntegers: true,
-});
+const driver = neo4j.driver(
+  process.env.NEO4J_URI || 'bolt://127.0.0.1:7688',
+  neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || 'songnodes-dev'),
+  {
+    disableLosslessIntegers: true,
+  },
+);
 const sample = await driver.executeQuery(
   `MATCH (t:Track) WITH t, COUNT { (t)-[:TRANSITION]-() } AS degree WHERE degree >= 4
    RETURN t.id AS id, t.title AS title ORDER BY t.plays DESC, t.id SKIP 200 LIMIT 300`,
@@ -37,7 +45,8 @@ const words = [...new Set(sample.records.flatMap((r) => r.get('title').toLowerCa
 let turn = 0;
 const body = () => {
   turn += 1;
-  if (target === 'floor') return JSON.stringify(scenario === 'search' ? { scenario, q: words[turn % words.length] } : { scenario, id: ids[turn % ids.length] });
+  if (target === 'floor')
+    return JSON.stringify(scenario === 'search' ? { scenario, q: words[turn % words.length] } : { scenario, id: ids[turn % ids.length] });
   const variables = scenario === 'search' ? { q: words[turn % words.length] } : { id: String(ids[turn % ids.length]) };
   return JSON.stringify({ query: OURS[scenario], variables });
 };
@@ -49,7 +58,12 @@ const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, jo
 });
 const { url } = JSON.parse((await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next()).value);
 const load = (duration) =>
-  autocannon({ url, connections: Number(values.connections), duration, requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body() }) }] });
+  autocannon({
+    url,
+    connections: Number(values.connections),
+    duration,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body() }) }],
+  });
 await load(2);
 // The profile's clock and process.hrtime are both the monotonic clock: only samples taken during the measured load
 // count (start-up and warm-up do not).
@@ -61,13 +75,25 @@ await new Promise((resolve) => {
   child.kill('SIGTERM');
 });
 
-const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))), 'utf8'));
+const profile = JSON.parse(
+  readFileSync(
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.cpuprofile')),
+    ),
+    'utf8',
+  ),
+);
 rmSync(dir, { recursive: true, force: true });
 
 /** The part of the stack a function belongs to, by its file. */
 function partOf({ url: file, functionName }) {
   if (!file) return functionName.startsWith('(') ? functionName : 'native';
-  if (/server\/dist\/http\/(gate|gate-rules|query-cost|rate-limit)\.js/.test(file) || /rate-limiter-flexible|graphql-query-complexity|graphql-armor/.test(file)) return 'gate';
+  if (
+    /server\/dist\/http\/(gate|gate-rules|query-cost|rate-limit)\.js/.test(file) ||
+    /rate-limiter-flexible|graphql-query-complexity|graphql-armor/.test(file)
+  )
+    return 'gate';
   if (/server\/dist\/http\//.test(file)) return 'http handler, metrics, formatting (server/dist/http)';
   if (/server\/dist\/db\//.test(file)) return 'database calls (server/dist/db)';
   if (/server\/dist\/schema\//.test(file) || /server\/dist\/loaders/.test(file)) return 'resolvers (server/dist/schema)';

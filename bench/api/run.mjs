@@ -44,7 +44,10 @@ const sample = await driver.executeQuery(
    RETURN t.id AS id, t.title AS title ORDER BY t.plays DESC, t.id SKIP 200 LIMIT 300`,
 );
 const ids = sample.records.map((r) => r.get('id'));
-const words = [...new Set(sample.records.flatMap((r) => r.get('title').toLowerCase().split(/\s+/)).filter((w) => w.length >= 4))].slice(0, 200);
+const words = [...new Set(sample.records.flatMap((r) => r.get('title').toLowerCase().split(/\s+/)).filter((w) => w.length >= 4))].slice(
+  0,
+  200,
+);
 if (ids.length < 50) throw new Error('the dev graph is too small: load the synthetic graph first (README, Benchmarks)');
 let turn = 0;
 const nextId = () => ids[turn++ % ids.length];
@@ -68,7 +71,10 @@ async function serve(target) {
     child.kill('SIGUSR2');
     return JSON.parse((await lines.next()).value).cpuMs;
   };
-  return { url, cpuMs, close: () =>
+  return {
+    url,
+    cpuMs,
+    close: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
         child.kill('SIGTERM');
@@ -162,11 +168,14 @@ const median = (values) => {
 
 // BENCH_TARGETS=floor,songnodes measures only those (more rounds in the same time, for the floor comparison).
 const TARGET_NAMES = (process.env.BENCH_TARGETS ?? 'driver,floor,songnodes,peer').split(',');
-const servers = Object.fromEntries(await Promise.all(['songnodes', 'peer', 'floor'].filter((t) => TARGET_NAMES.includes(t)).map(async (t) => [t, await serve(t)])));
+const servers = Object.fromEntries(
+  await Promise.all(['songnodes', 'peer', 'floor'].filter((t) => TARGET_NAMES.includes(t)).map(async (t) => [t, await serve(t)])),
+);
 const allMeasures = {
   driver: (scenario, connections) => direct(scenario, connections),
   floor: (scenario, connections) => http(servers.floor, floorBody(scenario), `floor ${scenario}`, connections),
-  songnodes: (scenario, connections) => http(servers.songnodes, graphqlBody(OURS[scenario], scenario, false), `songnodes ${scenario}`, connections),
+  songnodes: (scenario, connections) =>
+    http(servers.songnodes, graphqlBody(OURS[scenario], scenario, false), `songnodes ${scenario}`, connections),
   peer: (scenario, connections) => http(servers.peer, graphqlBody(PEER_QUERIES[scenario], scenario, true), `peer ${scenario}`, connections),
 };
 const measure = Object.fromEntries(Object.entries(allMeasures).filter(([target]) => TARGET_NAMES.includes(target)));
@@ -184,7 +193,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
 }
 await Promise.all(Object.values(servers).map((s) => s.close()));
-const graph = (await driver.executeQuery('MATCH (t:Track) WITH count(t) AS tracks MATCH ()-[r:TRANSITION]->() RETURN tracks, count(r) AS transitions')).records[0].toObject();
+const graph = (
+  await driver.executeQuery('MATCH (t:Track) WITH count(t) AS tracks MATCH ()-[r:TRANSITION]->() RETURN tracks, count(r) AS transitions')
+).records[0].toObject();
 await driver.close();
 
 const results = [];

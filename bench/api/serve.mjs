@@ -60,7 +60,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const target = process.argv[2];
   const driver = neo4j.driver(config.neo4jUri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), { disableLosslessIntegers: true });
   const started =
-    target === 'songnodes' ? await startSongNodes() : target === 'peer' ? await startPeer(driver, 0) : target === 'floor' ? await startFloor(driver) : null;
+    target === 'songnodes'
+      ? await startSongNodes()
+      : target === 'peer'
+        ? await startPeer(driver, 0)
+        : target === 'floor'
+          ? await startFloor(driver)
+          : null;
   if (!started) throw new Error(`unknown target "${target}": songnodes | peer | floor`);
   process.stdout.write(`${JSON.stringify({ url: started.url })}\n`);
   // CPU the target spent (user + system, ms) since it started listening: run.mjs asks for it around each cell.

@@ -68,11 +68,9 @@ async function run(): Promise<void> {
   // Long animation frames (>= 50 ms of main-thread work, whatever caused it) from the data on, as a cross-check
   // of the above (set-up before the data arrives — PIXI init, generating the graph — is left out).
   const longFrames: number[] = [];
-  const observer = new PerformanceObserver((list) =>
-    {
-      for (const entry of list.getEntries()) if (entry.startTime >= started - 20) longFrames.push(entry.duration);
-    },
-  );
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.startTime >= started - 20) longFrames.push(entry.duration);
+  });
   if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) observer.observe({ type: 'long-animation-frame' });
 
   const started = performance.now();

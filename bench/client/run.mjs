@@ -15,7 +15,10 @@ import { build } from 'vite';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const OUT = join(ROOT, 'bench/results/tmp/client-bench');
-const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const sizes = SIZES.length > 0 ? SIZES : [500, 2000, 5000];
 const REPEAT = 3;
 const TARGETS = { firstFrameMsAt2000: 500, frameMedianMsAt5000: 8 };
@@ -38,7 +41,14 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const version = browser.version();
 const results = [];
@@ -63,10 +73,16 @@ try {
       await page.close();
       if (error || errors.length > 0) throw new Error(`nodes=${nodes}: ${error ?? errors.join('\n')}`);
       runs.push({ ...result, renderer });
-      process.stderr.write(`nodes=${nodes} run ${i + 1}: first frame ${result.firstFrameMs} ms, settle ${result.layoutSettleMs} ms, frame median ${result.frameMainThreadMs.median} ms\n`);
+      process.stderr.write(
+        `nodes=${nodes} run ${i + 1}: first frame ${result.firstFrameMs} ms, settle ${result.layoutSettleMs} ms, frame median ${result.frameMainThreadMs.median} ms\n`,
+      );
     }
     runs.sort((a, b) => a.firstFrameMs - b.firstFrameMs);
-    results.push({ requestedNodes: nodes, ...runs[Math.floor(runs.length / 2)], allRuns: runs.map(({ firstFrameMs, layoutSettleMs, frameMainThreadMs }) => ({ firstFrameMs, layoutSettleMs, frameMainThreadMs })) });
+    results.push({
+      requestedNodes: nodes,
+      ...runs[Math.floor(runs.length / 2)],
+      allRuns: runs.map(({ firstFrameMs, layoutSettleMs, frameMainThreadMs }) => ({ firstFrameMs, layoutSettleMs, frameMainThreadMs })),
+    });
   }
 } finally {
   await browser.close();
@@ -92,7 +108,8 @@ const report = {
 await writeFile(join(ROOT, 'bench/results/client.json'), `${JSON.stringify(report, null, 2)}\n`);
 const number = (value) => value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 const rows = results.map((r) => {
-  const long = r.longAnimationFrames.count === 0 ? '0' : `${r.longAnimationFrames.count} (longest ${Math.round(r.longAnimationFrames.maxMs)} ms)`;
+  const long =
+    r.longAnimationFrames.count === 0 ? '0' : `${r.longAnimationFrames.count} (longest ${Math.round(r.longAnimationFrames.maxMs)} ms)`;
   return `| ${number(r.nodes)} | ${number(r.edges)} | ${r.firstFrameMs} | ${Math.round(r.firstFramePresentedMs)} | ${number(Math.round(r.layoutSettleMs))} | ${r.frameMainThreadMs.median} / ${r.frameMainThreadMs.p95} | ${long} | ${r.framesPerSecondWhileLayoutRuns} |`;
 });
 process.stdout.write(

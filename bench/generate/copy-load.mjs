@@ -13,14 +13,18 @@ import { generateSetlists } from './model.mjs';
 export function findPsql() {
   if (process.env.PSQL) return process.env.PSQL;
   const debian = existsSync('/usr/lib/postgresql')
-    ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin/psql`)
+    ? readdirSync('/usr/lib/postgresql')
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin/psql`)
     : [];
   return debian.find((path) => existsSync(path)) ?? 'psql';
 }
 
 /** COPY text format: backslash, tab and newlines escaped, NULL as \N. */
 const field = (value) =>
-  value === null || value === undefined ? '\\N' : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]);
+  value === null || value === undefined
+    ? '\\N'
+    : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]);
 
 /**
  * Streams the load script into psql and resolves when it committed.
@@ -51,19 +55,36 @@ export async function loadCatalogue({ databaseUrl, catalogue, namespace, setlist
 
   await write(STAGING_SQL);
   const { artists, tracks } = catalogue;
-  await copy('gen_artists', artists.map((a, i) => [i, a.name, `${namespace}:artist:${i}`]));
-  await copy('gen_tracks', tracks.map((t, i) => [i, t.title, t.version, t.credit, `${namespace}:track:${i}`]));
-  await copy('gen_track_artists', tracks.flatMap((t, i) => t.credits.map((c, position) => [i, c.artist, c.role, position])));
+  await copy(
+    'gen_artists',
+    artists.map((a, i) => [i, a.name, `${namespace}:artist:${i}`]),
+  );
+  await copy(
+    'gen_tracks',
+    tracks.map((t, i) => [i, t.title, t.version, t.credit, `${namespace}:track:${i}`]),
+  );
+  await copy(
+    'gen_track_artists',
+    tracks.flatMap((t, i) => t.credits.map((c, position) => [i, c.artist, c.role, position])),
+  );
   const setlists = [...generateSetlists(catalogue, { count: catalogue.size.setlists })];
-  await copy('gen_setlists', setlists.map((s) => setlistRow(s, artists, namespace)));
-  await copy('gen_setlist_djs', setlists.flatMap((s) => s.djs.map((artist, position) => [s.index, artist, position])));
+  await copy(
+    'gen_setlists',
+    setlists.map((s) => setlistRow(s, artists, namespace)),
+  );
+  await copy(
+    'gen_setlist_djs',
+    setlists.flatMap((s) => s.djs.map((artist, position) => [s.index, artist, position])),
+  );
   await copy('gen_setlist_tracks', setlistTrackRows(setlists));
   await write(INSERT_SQL);
   for (let lo = 0; lo < setlists.length; lo += setlistChunk) {
     const hi = Math.min(setlists.length, lo + setlistChunk);
     await write(`\\echo setlist rows ${lo}..${hi} of ${setlists.length}\n${insertRowsSql(lo, hi)}`);
   }
-  await write('COMMIT;\nANALYZE silver.tracks, silver.artists, silver.track_artists, silver.setlists, silver.setlist_tracks, silver.transitions, silver.transition_occurrences;\n');
+  await write(
+    'COMMIT;\nANALYZE silver.tracks, silver.artists, silver.track_artists, silver.setlists, silver.setlist_tracks, silver.transitions, silver.transition_occurrences;\n',
+  );
   psql.stdin.end(buffer);
   const [code] = await exited;
   if (code !== 0) throw new Error(`psql failed (exit ${code}); nothing was loaded:\n${stderr.trim()}`);
@@ -72,7 +93,14 @@ export async function loadCatalogue({ databaseUrl, catalogue, namespace, setlist
 
 function setlistRow(setlist, artists, namespace) {
   const dj = setlist.djs.map((a) => artists[a].name).join(' b2b ');
-  return [setlist.index, `synthetic://${namespace}/setlist/${setlist.index}`, `[synthetic] ${dj} @ ${setlist.venue} ${setlist.date}`, dj, setlist.venue, setlist.date];
+  return [
+    setlist.index,
+    `synthetic://${namespace}/setlist/${setlist.index}`,
+    `[synthetic] ${dj} @ ${setlist.venue} ${setlist.date}`,
+    dj,
+    setlist.venue,
+    setlist.date,
+  ];
 }
 
 function* setlistTrackRows(setlists) {

@@ -27,7 +27,9 @@ export { recreateDatabase };
 export async function generateDataset({ databaseUrl, size, seed, namespace, setlistChunk }) {
   const preset = SIZES[size];
   if (!preset) {
-    const sizes = Object.entries(SIZES).map(([name, p]) => `${name} (${p.approx})`).join(', ');
+    const sizes = Object.entries(SIZES)
+      .map(([name, p]) => `${name} (${p.approx})`)
+      .join(', ');
     throw new Error(`unknown --size ${size}: use one of ${sizes}`);
   }
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -37,7 +39,10 @@ export async function generateDataset({ databaseUrl, size, seed, namespace, setl
     if (taken.rowCount) throw new Error(`namespace "${namespace}" is already loaded here: pass another --namespace or --recreate`);
     const started = Date.now();
     const catalogue = buildCatalogue(preset, seed);
-    log.info({ size, seed, tracks: catalogue.tracks.length, artists: catalogue.artists.length, djs: catalogue.djs.length }, 'catalogue built');
+    log.info(
+      { size, seed, tracks: catalogue.tracks.length, artists: catalogue.artists.length, djs: catalogue.djs.length },
+      'catalogue built',
+    );
     const loaded = await loadCatalogue({ databaseUrl, catalogue, namespace, setlistChunk, log: (msg) => log.info(msg) });
     const { rows } = await client.query(`SELECT
       (SELECT count(*) FROM silver.tracks)::int AS tracks,

@@ -25,7 +25,10 @@ export async function runImportCli(databaseUrl, paths, extraArgs = []) {
   const command = withTime ? GNU_TIME : process.execPath;
   const argv = withTime ? ['-f', 'maxrss_kb=%M', process.execPath, ...args] : args;
   const started = process.hrtime.bigint();
-  const child = spawn(command, argv, { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, argv, {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c) => (stdout += c));

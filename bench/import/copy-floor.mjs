@@ -15,7 +15,10 @@ function psql(databaseUrl, script) {
 /** Exports silver.setlist_tracks, COPYs it into a scratch table in one transaction; returns rows and seconds. */
 export function measureCopyFloor(databaseUrl) {
   const file = join(mkdtempSync(join(tmpdir(), 'songnodes-copy-')), 'rows.tsv');
-  psql(databaseUrl, `\\copy (SELECT setlist_id, part_index, part_name, position, track_id, cue, raw FROM silver.setlist_tracks) TO '${file}'`);
+  psql(
+    databaseUrl,
+    `\\copy (SELECT setlist_id, part_index, part_name, position, track_id, cue, raw FROM silver.setlist_tracks) TO '${file}'`,
+  );
   const out = psql(
     databaseUrl,
     [

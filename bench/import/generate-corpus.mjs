@@ -35,10 +35,18 @@ if (!values.out) throw new Error('--out DIR is required');
 
 /** The real corpus's shape: row counts per setlist and the share of unidentified rows. */
 export function realShape() {
-  const real = readCorpus([join(REPO_ROOT, 'data', 'mixesdb-wikitext'), join(REPO_ROOT, 'crawler', 'src', 'sources', 'mixesdb', 'fixtures')]);
+  const real = readCorpus([
+    join(REPO_ROOT, 'data', 'mixesdb-wikitext'),
+    join(REPO_ROOT, 'crawler', 'src', 'sources', 'mixesdb', 'fixtures'),
+  ]);
   const lengths = real.map((s) => s.rows.length).filter((n) => n > 0);
   const rows = real.flatMap((s) => s.rows);
-  return { lengths, meanLength: lengths.reduce((a, b) => a + b, 0) / lengths.length, unidentifiedShare: rows.filter((r) => r.key === null).length / rows.length, setlists: real.length };
+  return {
+    lengths,
+    meanLength: lengths.reduce((a, b) => a + b, 0) / lengths.length,
+    unidentifiedShare: rows.filter((r) => r.key === null).length / rows.length,
+    setlists: real.length,
+  };
 }
 
 const total = Number(values.setlists);
@@ -87,4 +95,6 @@ for (let i = 0; i < count; i++) {
   if (Object.keys(shard).length >= Number(values.shard)) flush();
 }
 flush();
-process.stdout.write(`${JSON.stringify({ synthetic: true, setlists: count, rows: rowsWritten, shards: shardIndex, catalogue, meanRowsTarget: meanRows, realShape: { setlists: shape.setlists, meanLength: shape.meanLength, unidentifiedShare: shape.unidentifiedShare } })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ synthetic: true, setlists: count, rows: rowsWritten, shards: shardIndex, catalogue, meanRowsTarget: meanRows, realShape: { setlists: shape.setlists, meanLength: shape.meanLength, unidentifiedShare: shape.unidentifiedShare } })}\n`,
+);

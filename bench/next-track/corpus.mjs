@@ -26,7 +26,11 @@ export function readCorpus(paths) {
     for (const entry of found.reader({ path, name, text }).entries) {
       const parsed = entry.parse();
       if (parsed.status !== 'ok') continue;
-      const rows = refineSetlistContent(parsed).rows.map((r) => ({ partIndex: r.partIndex, position: r.position, key: r.track?.key ?? null }));
+      const rows = refineSetlistContent(parsed).rows.map((r) => ({
+        partIndex: r.partIndex,
+        position: r.position,
+        key: r.track?.key ?? null,
+      }));
       const known = setlists.get(parsed.sourceUrl);
       const carriers = [...(known?.carriers ?? []), { path, name, format, entry }];
       setlists.set(parsed.sourceUrl, { id: parsed.sourceUrl, date: parsed.date, djs: parsed.djs, rows, carriers });

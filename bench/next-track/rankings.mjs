@@ -11,7 +11,11 @@ const { NEXT_TRACK_WEIGHTS } = require(join(REPO_ROOT, 'server/dist/schema/next-
 /** A GraphQL client for the API at `url`. */
 export function graphqlClient(url) {
   return async (query, variables) => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await response.json();
     if (body.errors) throw new Error(`${query.slice(0, 40)}…: ${JSON.stringify(body.errors)}`);
     return body.data;
@@ -20,7 +24,10 @@ export function graphqlClient(url) {
 
 /** The ablation: each step adds one kind of evidence to the one before (weights of next-tracks.sql). */
 export const ABLATION = [
-  { name: 'weight only (the explorer today)', weights: { djs: 0, recency: 0, otherVersions: 0, twoHop: 0, sharedSetlists: 0, popularity: 0 } },
+  {
+    name: 'weight only (the explorer today)',
+    weights: { djs: 0, recency: 0, otherVersions: 0, twoHop: 0, sharedSetlists: 0, popularity: 0 },
+  },
   { name: '+ distinct DJs', weights: { djs: NEXT_TRACK_WEIGHTS.djs } },
   { name: '+ recency', weights: { recency: NEXT_TRACK_WEIGHTS.recency } },
   { name: '+ popularity of the next track', weights: { popularity: NEXT_TRACK_WEIGHTS.popularity } },
@@ -36,12 +43,25 @@ export function cumulativeWeights(step) {
 export function rankings({ pg, graphql, k }) {
   const ids = (rows) => rows.map((r) => Number(r.id));
   return {
-    nextTracksApi: async (id) => ids((await graphql(`query($id: ID!, $k: Int) { nextTracks(trackId: $id, first: $k) { track { id } } }`, { id: String(id), k })).nextTracks.map((r) => r.track)),
+    nextTracksApi: async (id) =>
+      ids(
+        (
+          await graphql(`query($id: ID!, $k: Int) { nextTracks(trackId: $id, first: $k) { track { id } } }`, { id: String(id), k })
+        ).nextTracks.map((r) => r.track),
+      ),
     explorerApi: async (id) => {
-      const data = await graphql(`query($id: ID!, $k: Int) { neighbourhood(trackId: $id, depth: 1, direction: OUT, limit: $k) { edges { from { id } to { id } } } }`, { id: String(id), k });
+      const data = await graphql(
+        `query($id: ID!, $k: Int) { neighbourhood(trackId: $id, depth: 1, direction: OUT, limit: $k) { edges { from { id } to { id } } } }`,
+        { id: String(id), k },
+      );
       return (data.neighbourhood?.edges ?? []).filter((e) => Number(e.from.id) === id).map((e) => Number(e.to.id));
     },
-    recommendationsApi: async (id) => ids((await graphql(`query($id: ID!, $k: Int) { recommendations(trackId: $id, first: $k) { track { id } } }`, { id: String(id), k })).recommendations.map((r) => r.track)),
+    recommendationsApi: async (id) =>
+      ids(
+        (
+          await graphql(`query($id: ID!, $k: Int) { recommendations(trackId: $id, first: $k) { track { id } } }`, { id: String(id), k })
+        ).recommendations.map((r) => r.track),
+      ),
     rawCount: async (id) =>
       ids(
         (

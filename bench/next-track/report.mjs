@@ -20,7 +20,10 @@ export function formatNextTrackTables(r) {
   const e = r.nextTracksVsExplorer;
   lines.push(
     '',
-    `nextTracks − raw count: hit@10 ${signed(v['hit@10'].difference)} points (95 % CI ${signed(v['hit@10'].low)} … ${signed(v['hit@10'].high)}), MRR ${signed(v.mrr.difference / 100)}e-2… see JSON`.replace(/MRR .*$/, `MRR ${v.mrr.difference >= 0 ? '+' : ''}${v.mrr.difference.toFixed(4)} (95 % CI ${v.mrr.low.toFixed(4)} … ${v.mrr.high.toFixed(4)})`),
+    `nextTracks − raw count: hit@10 ${signed(v['hit@10'].difference)} points (95 % CI ${signed(v['hit@10'].low)} … ${signed(v['hit@10'].high)}), MRR ${signed(v.mrr.difference / 100)}e-2… see JSON`.replace(
+      /MRR .*$/,
+      `MRR ${v.mrr.difference >= 0 ? '+' : ''}${v.mrr.difference.toFixed(4)} (95 % CI ${v.mrr.low.toFixed(4)} … ${v.mrr.high.toFixed(4)})`,
+    ),
     `nextTracks − explorer: hit@10 ${signed(e['hit@10'].difference)} points (95 % CI ${signed(e['hit@10'].low)} … ${signed(e['hit@10'].high)}), MRR ${e.mrr.difference >= 0 ? '+' : ''}${e.mrr.difference.toFixed(4)} (95 % CI ${e.mrr.low.toFixed(4)} … ${e.mrr.high.toFixed(4)})`,
     '',
     '| ablation step (cumulative) | hit@1 | hit@5 | hit@10 | MRR |',
@@ -28,8 +31,13 @@ export function formatNextTrackTables(r) {
   );
   for (const [name, s] of Object.entries(r.scores)) {
     if (!name.startsWith('ablation:')) continue;
-    lines.push(`| ${name.replace('ablation: ', '')} | ${pct(s['hit@1'])} | ${pct(s['hit@5'])} | ${pct(s['hit@10'])} | ${s.mrr.toFixed(4)} |`);
+    lines.push(
+      `| ${name.replace('ablation: ', '')} | ${pct(s['hit@1'])} | ${pct(s['hit@5'])} | ${pct(s['hit@10'])} | ${s.mrr.toFixed(4)} |`,
+    );
   }
-  lines.push('', `Checks: the API's nextTracks equals the last ablation step for every A: ${r.checks.apiEqualsFullAblation}; the explorer's ranking equals the weight-only step: ${r.checks.explorerEqualsWeightOnly}.`);
+  lines.push(
+    '',
+    `Checks: the API's nextTracks equals the last ablation step for every A: ${r.checks.apiEqualsFullAblation}; the explorer's ranking equals the weight-only step: ${r.checks.explorerEqualsWeightOnly}.`,
+  );
   return lines.join('\n');
 }

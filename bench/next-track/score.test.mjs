@@ -11,7 +11,12 @@ test('rank of the next track within the first k suggestions', () => {
 
 test('hit@k and MRR over pairs, a missed pair counting 0', () => {
   const ranks = scorePairs(
-    [{ from: 1, to: 2 }, { from: 1, to: 3 }, { from: 4, to: 5 }, { from: 6, to: 7 }],
+    [
+      { from: 1, to: 2 },
+      { from: 1, to: 3 },
+      { from: 4, to: 5 },
+      { from: 6, to: 7 },
+    ],
     (from) => ({ 1: [2, 8, 3], 4: [9, 9, 9, 9, 9, 5], 6: null })[from],
   );
   assert.deepEqual(ranks, [1, 3, 6, null]);
@@ -45,7 +50,10 @@ test('test pairs follow the transition rule: same part, next position, both iden
     { partIndex: 1, position: 1, key: 'd' },
     { partIndex: 1, position: 2, key: 'e' },
   ];
-  assert.deepEqual(pairsOf(rows), [{ from: 'a', to: 'b' }, { from: 'd', to: 'e' }]);
+  assert.deepEqual(pairsOf(rows), [
+    { from: 'a', to: 'b' },
+    { from: 'd', to: 'e' },
+  ]);
 });
 
 test('splits: seeded random split is stable and complete; a date split puts undated setlists in train', () => {
@@ -55,6 +63,13 @@ test('splits: seeded random split is stable and complete; a date split puts unda
   assert.equal(one.test.size, 10);
   assert.equal(one.train.size, 40);
   assert.deepEqual([...one.test].sort(), [...two.test].sort());
-  const byDate = dateSplit([{ id: 'x', date: '2001-01-01' }, { id: 'y', date: '2008-05-01' }, { id: 'z', date: null }], '2007-01-01');
+  const byDate = dateSplit(
+    [
+      { id: 'x', date: '2001-01-01' },
+      { id: 'y', date: '2008-05-01' },
+      { id: 'z', date: null },
+    ],
+    '2007-01-01',
+  );
   assert.deepEqual([[...byDate.train].sort(), [...byDate.test]], [['x', 'z'], ['y']]);
 });

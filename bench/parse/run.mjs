@@ -46,27 +46,45 @@ const setlistfm = read('src/sources/setlistfm/fixtures/phish-setlists-response.j
 
 const results = [
   measure('parseMixesdbWikitext', 'MixesDB wikitext: 878 real Essential Mix pages (1993-2009)', wikitext.length, () =>
-    wikitext.reduce((sum, [key, page]) => sum + rowsOf(parseMixesdbWikitext(page.tracklist, { sourceUrl: `https://www.mixesdb.com${key}`, pageTitle: key.slice(3) })), 0)),
+    wikitext.reduce(
+      (sum, [key, page]) =>
+        sum + rowsOf(parseMixesdbWikitext(page.tracklist, { sourceUrl: `https://www.mixesdb.com${key}`, pageTitle: key.slice(3) })),
+      0,
+    ),
+  ),
   measure('parseTrackRows', 'MixesDB CSV `raw` lines: 257 real mixes', csvLines.length, () =>
-    csvLines.reduce((sum, line) => sum + parseTrackRows(line).length, 0)),
-  measure('readFreeTextTracklist', 'free text: 21 real SoundCloud descriptions, whole (prose included), x20', descriptions.length * 20, () => {
-    let sum = 0;
-    for (let copy = 0; copy < 20; copy += 1) for (const text of descriptions) sum += rowsOf(readFreeTextTracklist(text) ?? { parts: [] });
-    return sum;
-  }),
+    csvLines.reduce((sum, line) => sum + parseTrackRows(line).length, 0),
+  ),
+  measure(
+    'readFreeTextTracklist',
+    'free text: 21 real SoundCloud descriptions, whole (prose included), x20',
+    descriptions.length * 20,
+    () => {
+      let sum = 0;
+      for (let copy = 0; copy < 20; copy += 1) for (const text of descriptions) sum += rowsOf(readFreeTextTracklist(text) ?? { parts: [] });
+      return sum;
+    },
+  ),
   measure('parseCueSheet', 'CUE sheet: the real 12-track Mat Zo sheet, x500', 500, () => {
     let sum = 0;
     for (let copy = 0; copy < 500; copy += 1) sum += rowsOf(parseCueSheet(cue));
     return sum;
   }),
-  measure('parse1001Tracklist', `1001tracklists: ${tracklistPages.length} real page(s) in the crawler fixtures, x10`, tracklistPages.length * 10, () => {
-    let sum = 0;
-    for (let copy = 0; copy < 10; copy += 1) for (const html of tracklistPages) sum += rowsOf(parse1001Tracklist(html, { sourceUrl: 'https://www.1001tracklists.com/' }));
-    return sum;
-  }),
+  measure(
+    'parse1001Tracklist',
+    `1001tracklists: ${tracklistPages.length} real page(s) in the crawler fixtures, x10`,
+    tracklistPages.length * 10,
+    () => {
+      let sum = 0;
+      for (let copy = 0; copy < 10; copy += 1)
+        for (const html of tracklistPages) sum += rowsOf(parse1001Tracklist(html, { sourceUrl: 'https://www.1001tracklists.com/' }));
+      return sum;
+    },
+  ),
   measure('parseSetlistfmSearch', 'setlist.fm: a real search page (20 Phish setlists), x50', 50, () => {
     let sum = 0;
-    for (let copy = 0; copy < 50; copy += 1) sum += parseSetlistfmSearch(setlistfm).setlists.reduce((total, setlist) => total + rowsOf(setlist), 0);
+    for (let copy = 0; copy < 50; copy += 1)
+      sum += parseSetlistfmSearch(setlistfm).setlists.reduce((total, setlist) => total + rowsOf(setlist), 0);
     return sum;
   }),
 ];
@@ -86,6 +104,9 @@ process.stdout.write(
   `${[
     '| parser | input | rows | median seconds | rows/s |',
     '|---|---|---:|---:|---:|',
-    ...results.map((result) => `| \`${result.parser}\` | ${result.input} | ${format(result.rows)} | ${result.medianSeconds} | ${format(result.rowsPerSecond)} |`),
+    ...results.map(
+      (result) =>
+        `| \`${result.parser}\` | ${result.input} | ${format(result.rows)} | ${result.medianSeconds} | ${format(result.rowsPerSecond)} |`,
+    ),
   ].join('\n')}\n(load average ${output.loadAverage1m} on 2 cores; median of ${RUNS} runs)\n`,
 );

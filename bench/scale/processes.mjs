@@ -52,7 +52,9 @@ export function createSupervisor({ root }) {
   /** The first line the child prints on stdout (it must print one), e.g. the proxy's JSON. */
   async function firstLine(child) {
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`${child.name} exited (${code}) before printing`))));
+    const exited = new Promise((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`${child.name} exited (${code}) before printing`))),
+    );
     const { value } = await Promise.race([lines.next(), exited]);
     return value;
   }
@@ -144,7 +146,8 @@ export async function assertPortsFree(ports) {
     });
     if (!free) taken.push(port);
   }
-  if (taken.length) throw new Error(`port(s) ${taken.join(', ')} on 127.0.0.1 are taken: stop what holds them, or set SCALE_BOLT_PORTS / SCALE_PORT_BASE`);
+  if (taken.length)
+    throw new Error(`port(s) ${taken.join(', ')} on 127.0.0.1 are taken: stop what holds them, or set SCALE_BOLT_PORTS / SCALE_PORT_BASE`);
 }
 
 /** Polls `check` (async, truthy when done) every `everyMs` until it is or `timeoutMs` passes. */

@@ -73,7 +73,15 @@ function forward(req, res, body, tried = new Set()) {
     return true;
   };
   const headers = { ...req.headers, host: backend.host, 'x-forwarded-for': req.socket.remoteAddress };
-  const up = request({ host: backend.hostname, port: backend.port, method: req.method, path: req.url, headers, agent, localAddress: addressFor(req.socket) });
+  const up = request({
+    host: backend.hostname,
+    port: backend.port,
+    method: req.method,
+    path: req.url,
+    headers,
+    agent,
+    localAddress: addressFor(req.socket),
+  });
   up.on('response', (answer) => {
     responseStarted = true;
     res.writeHead(answer.statusCode, answer.headers);

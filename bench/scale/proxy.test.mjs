@@ -30,8 +30,13 @@ const stats = async () => (await (await fetch(`${proxy.control}/stats`)).json())
 
 before(async () => {
   backends.push(await backend('a'), await backend('b'));
-  child = spawn(process.execPath, [new URL('./proxy.mjs', import.meta.url).pathname, '--backends', backends.map((b) => b.url).join(',')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]);
+  child = spawn(process.execPath, [new URL('./proxy.mjs', import.meta.url).pathname, '--backends', backends.map((b) => b.url).join(',')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = await createInterface({ input: child.stdout })
+    [Symbol.asyncIterator]()
+    .next()
+    .then((r) => [r.value]);
   proxy = JSON.parse(line);
 });
 
@@ -62,23 +67,27 @@ test('a WebSocket upgrade is piped through to a backend', async () => {
   assert.equal(upgrades, 1);
 });
 
-test('a request the backend took is lost with a 502 when it dies; afterwards every request goes to the live one', async () => {
-  await fetch(`${proxy.control}/reset`, { method: 'POST' });
-  // one of the two goes to b, which never answers it; then b dies with it in flight
-  const hanging = [ask('/hang'), ask('/hang')];
-  const b = backends[1];
-  while (((await stats())[b.url]?.inflight ?? 0) < 1) await new Promise((resolve) => setTimeout(resolve, 20));
-  b.server.closeAllConnections();
-  await new Promise((resolve) => b.server.close(resolve));
-  const lost = await Promise.all(hanging);
-  assert.deepEqual(lost.map((r) => r.status).sort(), [200, 502]); // a answered its one; the one b held is lost
-  const names = [];
-  for (let i = 0; i < 6; i += 1) {
-    const r = await ask();
-    assert.equal(r.status, 200);
-    names.push(r.body.name);
-  }
-  assert.deepEqual([...new Set(names)], ['a']);
-  const s = (await stats())[b.url];
-  assert.equal(s.lost, 1);
-}, { timeout: 10_000 });
+test(
+  'a request the backend took is lost with a 502 when it dies; afterwards every request goes to the live one',
+  async () => {
+    await fetch(`${proxy.control}/reset`, { method: 'POST' });
+    // one of the two goes to b, which never answers it; then b dies with it in flight
+    const hanging = [ask('/hang'), ask('/hang')];
+    const b = backends[1];
+    while (((await stats())[b.url]?.inflight ?? 0) < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    b.server.closeAllConnections();
+    await new Promise((resolve) => b.server.close(resolve));
+    const lost = await Promise.all(hanging);
+    assert.deepEqual(lost.map((r) => r.status).sort(), [200, 502]); // a answered its one; the one b held is lost
+    const names = [];
+    for (let i = 0; i < 6; i += 1) {
+      const r = await ask();
+      assert.equal(r.status, 200);
+      names.push(r.body.name);
+    }
+    assert.deepEqual([...new Set(names)], ['a']);
+    const s = (await stats())[b.url];
+    assert.equal(s.lost, 1);
+  },
+  { timeout: 10_000 },
+);

@@ -51,14 +51,27 @@ const PORTS = {
 };
 if (BOLT.length !== 3 || BOLT.some((p) => !(p > 0))) throw new Error('SCALE_BOLT_PORTS takes three ports');
 
-await assertPortsFree([...BOLT, PORTS.proxy, PORTS.control, ...PORTS.api, ...PORTS.syncHealth, ...PORTS.workerHealth, PORTS.replay, PORTS.replay + 1, PORTS.replay + 2]);
+await assertPortsFree([
+  ...BOLT,
+  PORTS.proxy,
+  PORTS.control,
+  ...PORTS.api,
+  ...PORTS.syncHealth,
+  ...PORTS.workerHealth,
+  PORTS.replay,
+  PORTS.replay + 1,
+  PORTS.replay + 2,
+]);
 
 const databaseUrl = (() => {
   const url = new URL(process.env.DATABASE_URL || localDatabaseUrl());
   url.pathname = `/${process.env.SCALE_DATABASE ?? 'songnodes_bench_scale'}`;
   return url.toString();
 })();
-const neo4jAuth = { user: process.env.NEO4J_USER || LOCAL_STACK.neo4j.user, password: process.env.NEO4J_PASSWORD || LOCAL_STACK.neo4j.password };
+const neo4jAuth = {
+  user: process.env.NEO4J_USER || LOCAL_STACK.neo4j.user,
+  password: process.env.NEO4J_PASSWORD || LOCAL_STACK.neo4j.password,
+};
 process.env.NEO4J_PASSWORD = neo4jAuth.password;
 const log = (message) => process.stderr.write(`[scale] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const seconds = (ms) => Number((ms / 1000).toFixed(2));
@@ -72,7 +85,12 @@ const result = {
 
 // ---------------------------------------------------------------- the gold instances and their syncs
 log(`database ${new URL(databaseUrl).pathname.slice(1)}, Neo4j on ${BOLT.join(', ')}, temporary directory ${sup.dir}`);
-const gold = ['gold-0', 'gold-1', 'gold-2'].map((name, i) => ({ name, bolt: BOLT[i], uri: `bolt://127.0.0.1:${BOLT[i]}`, health: PORTS.syncHealth[i] }));
+const gold = ['gold-0', 'gold-1', 'gold-2'].map((name, i) => ({
+  name,
+  bolt: BOLT[i],
+  uri: `bolt://127.0.0.1:${BOLT[i]}`,
+  health: PORTS.syncHealth[i],
+}));
 let started = performance.now();
 await Promise.all([recreateDatabase(databaseUrl), ...gold.map((g) => sup.startNeo4j(g.name, g.bolt))]);
 log(`PostgreSQL database and 3 Neo4j up in ${seconds(performance.now() - started)} s`);
@@ -87,7 +105,9 @@ function startSync(i) {
   syncs[i] = sup.start(`sync-${g.name}`, ['server/dist/sync/main.js', '--watch'], {
     env: { ...baseEnv, NEO4J_URI: g.uri, SYNC_INSTANCE_NAME: g.name, HEALTH_PORT: String(g.health), LOG_LEVEL: 'info' },
   });
-  return waitFor(`sync ${g.name} ready`, async () => (await get(`http://127.0.0.1:${g.health}/readyz`)).status === 200, { timeoutMs: 60_000 });
+  return waitFor(`sync ${g.name} ready`, async () => (await get(`http://127.0.0.1:${g.health}/readyz`)).status === 200, {
+    timeoutMs: 60_000,
+  });
 }
 await Promise.all([startSync(0), startSync(1)]);
 
@@ -103,12 +123,21 @@ function startApi(i) {
 await Promise.all([0, 1, 2].map(startApi));
 const proxyChild = sup.start(
   'proxy',
-  ['bench/scale/proxy.mjs', '--port', String(PORTS.proxy), '--control-port', String(PORTS.control), '--backends', [0, 1, 2].map(apiUrl).join(',')],
+  [
+    'bench/scale/proxy.mjs',
+    '--port',
+    String(PORTS.proxy),
+    '--control-port',
+    String(PORTS.control),
+    '--backends',
+    [0, 1, 2].map(apiUrl).join(','),
+  ],
   { pipeStdout: true },
 );
 const proxy = JSON.parse(await sup.firstLine(proxyChild));
 const proxyStats = async () => JSON.parse((await get(`${proxy.control}/stats`)).text).stats;
-const setBackends = (list) => fetch(`${proxy.control}/backends`, { method: 'PUT', body: JSON.stringify(list.map(apiUrl)) }).then((r) => r.json());
+const setBackends = (list) =>
+  fetch(`${proxy.control}/backends`, { method: 'PUT', body: JSON.stringify(list.map(apiUrl)) }).then((r) => r.json());
 const resetStats = () => fetch(`${proxy.control}/reset`, { method: 'POST' }).then((r) => r.json());
 log(`3 syncs ready, 3 APIs ready, proxy on ${proxy.url}`);
 
@@ -116,19 +145,31 @@ log(`3 syncs ready, 3 APIs ready, proxy on ${proxy.url}`);
 const subscribers = [];
 for (let k = 0; k < 3; k += 1) {
   const events = [];
-  const client = createClient({ url: `${proxy.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+  const client = createClient({
+    url: `${proxy.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+  });
   await new Promise((resolve, reject) => {
     client.on('connected', resolve);
     client.on('error', reject);
   });
-  client.subscribe({ query: 'subscription { graphChanged { trackIds at } }' }, { next: (v) => events.push(v), error: (e) => events.push({ error: String(e?.message ?? e) }), complete: () => undefined });
+  client.subscribe(
+    { query: 'subscription { graphChanged { trackIds at } }' },
+    { next: (v) => events.push(v), error: (e) => events.push({ error: String(e?.message ?? e) }), complete: () => undefined },
+  );
   subscribers.push({ client, events });
 }
 const upgrades = Object.fromEntries(Object.entries(await proxyStats()).map(([url, s]) => [url, s.upgrades]));
-if (Object.keys(upgrades).length !== 3 || Object.values(upgrades).some((n) => n !== 1)) throw new Error(`subscribers did not land one per API process: ${JSON.stringify(upgrades)}`);
+if (Object.keys(upgrades).length !== 3 || Object.values(upgrades).some((n) => n !== 1))
+  throw new Error(`subscribers did not land one per API process: ${JSON.stringify(upgrades)}`);
 
 // ---------------------------------------------------------------- the crawl: 3 workers, the replay server
-const replayChild = sup.start('replay', ['crawler/dist/main.js', 'replay', '--sample', '--port-base', String(PORTS.replay)], { pipeStdout: true, env: baseEnv });
+const replayChild = sup.start('replay', ['crawler/dist/main.js', 'replay', '--sample', '--port-base', String(PORTS.replay)], {
+  pipeStdout: true,
+  env: baseEnv,
+});
 const mixesdbUrl = (await sup.firstLine(replayChild)).replace(/^MIXESDB_BASE_URL=/, '');
 let targetCount = 0;
 for (const mix of replay.loadMixesdbCsvMixes()) {
@@ -167,9 +208,22 @@ await waitFor(
 );
 const crawlSeconds = seconds(performance.now() - started);
 const targets = (await pool.query(`SELECT status, attempts FROM ops.target_track_searches WHERE source = 'mixesdb'`)).rows;
-const runs = (await pool.query(`SELECT worker, coalesce((summary->'sources'->'mixesdb'->>'targets')::int, 0) AS targets FROM ops.crawl_runs`)).rows;
-const silver = (await pool.query(`SELECT (SELECT count(*)::int FROM silver.setlists) AS setlists, (SELECT count(*)::int FROM silver.transitions WHERE weight > 0) AS transitions`)).rows[0];
-result.crawl = { workers: 3, seconds: crawlSeconds, loadAverage: loadavg().map((x) => Number(x.toFixed(1))), ...exactlyOnce(targets, runs), silverSetlists: silver.setlists, silverTransitions: silver.transitions };
+const runs = (
+  await pool.query(`SELECT worker, coalesce((summary->'sources'->'mixesdb'->>'targets')::int, 0) AS targets FROM ops.crawl_runs`)
+).rows;
+const silver = (
+  await pool.query(
+    `SELECT (SELECT count(*)::int FROM silver.setlists) AS setlists, (SELECT count(*)::int FROM silver.transitions WHERE weight > 0) AS transitions`,
+  )
+).rows[0];
+result.crawl = {
+  workers: 3,
+  seconds: crawlSeconds,
+  loadAverage: loadavg().map((x) => Number(x.toFixed(1))),
+  ...exactlyOnce(targets, runs),
+  silverSetlists: silver.setlists,
+  silverTransitions: silver.transitions,
+};
 log(`crawl: ${JSON.stringify(result.crawl)}`);
 await Promise.all(workers.map((w) => sup.stop(w)));
 await sup.stop(replayChild);
@@ -198,7 +252,8 @@ result.graphChanged = {
   eventsPerSubscriber: subscribers.map((s) => s.events.filter((e) => e.data?.graphChanged).length),
   errors: subscribers.flatMap((s) => s.events.filter((e) => !e.data?.graphChanged)).length,
 };
-result.graphChanged.everyApiProcessDelivered = result.graphChanged.eventsPerSubscriber.every((n) => n > 0) && result.graphChanged.errors === 0;
+result.graphChanged.everyApiProcessDelivered =
+  result.graphChanged.eventsPerSubscriber.every((n) => n > 0) && result.graphChanged.errors === 0;
 log(`graphChanged: ${JSON.stringify(result.graphChanged)}`);
 for (const s of subscribers) await s.client.dispose();
 
@@ -209,7 +264,8 @@ const sample = await drivers[0].executeQuery(
 const ids = sample.records.map((r) => String(r.get('id')));
 if (ids.length < 20) throw new Error(`the crawled graph is too small for the read load (${ids.length} tracks with 2+ edges)`);
 let turn = 0;
-const query = 'query($id: ID!) { neighbourhood(trackId: $id, depth: 1, limit: 50) { truncated nodes { id title artistCredit plays } edges { weight djs from { id } to { id } } } }';
+const query =
+  'query($id: ID!) { neighbourhood(trackId: $id, depth: 1, limit: 50) { truncated nodes { id title artistCredit plays } edges { weight djs from { id } to { id } } } }';
 const body = () => JSON.stringify({ query, variables: { id: ids[turn++ % ids.length] } });
 const load = (options) => runLoad({ url: `${proxy.url}/graphql`, connections: CONNECTIONS, body, ...options });
 
@@ -233,7 +289,9 @@ for (let round = 0; round < ROUNDS; round += 1) {
     pooled[n].push(...run.records);
     pooledSeconds[n] += run.seconds;
     const s = summariseLoad(run.records, { seconds: run.seconds });
-    log(`round ${round + 1}, ${n} API process(es): ${s.rps} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms, failed ${s.failed}, load ${loadavg()[0].toFixed(1)}`);
+    log(
+      `round ${round + 1}, ${n} API process(es): ${s.rps} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms, failed ${s.failed}, load ${loadavg()[0].toFixed(1)}`,
+    );
   }
 }
 for (const n of [1, 2, 3]) {
@@ -262,24 +320,34 @@ result.killApi = {
   ...summariseLoad(run.records, { seconds: run.seconds, event: run.eventAt }),
   proxy: await proxyStats(),
 };
-log(`kill api-1: ${result.killApi.failed} failed of ${result.killApi.total} (${killed.inflightAtKill} in flight at the kill, ${killed.lostSentBeforeKill} of them lost; ${killed.lostSentAfterKill} sent to it before the proxy noticed); ${JSON.stringify(result.killApi.event)}`);
+log(
+  `kill api-1: ${result.killApi.failed} failed of ${result.killApi.total} (${killed.inflightAtKill} in flight at the kill, ${killed.lostSentBeforeKill} of them lost; ${killed.lostSentAfterKill} sent to it before the proxy noticed); ${JSON.stringify(result.killApi.event)}`,
+);
 
 // ---------------------------------------------------------------- killing one gold instance under load
 await startApi(1);
 await setBackends([0, 1, 2]);
 await resetStats();
 run = await load({ seconds: KILL_SECONDS, during: { atMs: (KILL_SECONDS * 1000) / 3, action: () => sup.kill('gold-0') } });
-result.killGold = { killed: 'gold-0 Neo4j (SIGKILL); its sync keeps running and failing', ...summariseLoad(run.records, { seconds: run.seconds, event: run.eventAt }), proxy: await proxyStats() };
+result.killGold = {
+  killed: 'gold-0 Neo4j (SIGKILL); its sync keeps running and failing',
+  ...summariseLoad(run.records, { seconds: run.seconds, event: run.eventAt }),
+  proxy: await proxyStats(),
+};
 log(`kill gold-0: ${result.killGold.failed} failed of ${result.killGold.total}; ${JSON.stringify(result.killGold.event)}`);
 
 // ---------------------------------------------------------------- a new gold instance catches up from empty
 const emptyBefore = await drivers[2].executeQuery('MATCH (n) RETURN count(n) AS n');
 started = performance.now();
 await startSync(2);
-const caughtUp = await waitFor('gold-2 equal to silver', async () => {
-  const c = await checkGold({ pg: pool, neo4j: drivers[2] });
-  return c.equal && c;
-}, { timeoutMs: 300_000, everyMs: 250 });
+const caughtUp = await waitFor(
+  'gold-2 equal to silver',
+  async () => {
+    const c = await checkGold({ pg: pool, neo4j: drivers[2] });
+    return c.equal && c;
+  },
+  { timeoutMs: 300_000, everyMs: 250 },
+);
 result.newGold = {
   instance: 'gold-2',
   nodesBefore: Number(emptyBefore.records[0].get('n')),
@@ -298,7 +366,9 @@ result.checks = {
   everyApiProcessDeliversGraphChanged: result.graphChanged.everyApiProcessDelivered,
   // every failed request was one the killed process had taken (the proxy's "lost"), and reads went on
   apiKillCostOnlyInFlight:
-    result.killApi.failed === lostByProxy && result.killApi.lostSentBeforeKill <= result.killApi.inflightAtKill && result.killApi.event.okInLastQuarter > 0,
+    result.killApi.failed === lostByProxy &&
+    result.killApi.lostSentBeforeKill <= result.killApi.inflightAtKill &&
+    result.killApi.event.okInLastQuarter > 0,
   goldKillCostOnlyInFlight: result.killGold.failed <= CONNECTIONS && result.killGold.event.okInLastQuarter > 0,
   newGoldCaughtUp: result.newGold.nodesBefore === 0 && result.newGold.tracks === result.convergence.silver.tracks,
 };
@@ -313,13 +383,18 @@ process.stdout.write(
     `| crawl: ${result.crawl.targets} targets, 3 workers | ${result.crawl.searches} searches, ${result.crawl.searchedMoreThanOnce} searched twice, ${result.crawl.neverSearched} never; per worker ${Object.values(result.crawl.claimedByWorkers).join(' / ')}; ${result.crawl.seconds} s |`,
     `| both gold instances = silver's checksum | ${Object.values(result.convergence.instances).every((c) => c.equal) ? 'yes' : 'NO'} (${result.convergence.silver.tracks} tracks, ${result.convergence.silver.transitions} transitions), ${result.convergence.secondsAfterCrawl} s after the crawl |`,
     `| graphChanged through the proxy, one subscriber per API process | events ${result.graphChanged.eventsPerSubscriber.join(' / ')} |`,
-    ...t.map((c) => `| reads, ${c.apiProcesses} API process(es), ${CONNECTIONS} connections | ${c.rps} req/s, p50 ${c.p50} ms, p95 ${c.p95} ms, ${c.failed} failed |`),
+    ...t.map(
+      (c) =>
+        `| reads, ${c.apiProcesses} API process(es), ${CONNECTIONS} connections | ${c.rps} req/s, p50 ${c.p50} ms, p95 ${c.p95} ms, ${c.failed} failed |`,
+    ),
     `| kill 1 of 3 API processes under load | ${result.killApi.failed} failed of ${result.killApi.total}: ${result.killApi.lostSentBeforeKill} of the ${result.killApi.inflightAtKill} it held, ${result.killApi.lostSentAfterKill} sent to it in the ${result.killApi.event.lastFailureAfter} s before the proxy noticed; ${result.killApi.event.okAfter} ok after the kill |`,
     `| kill 1 of 2 gold instances under load | ${result.killGold.failed} failed of ${result.killGold.total}${result.killGold.failed ? ` (${result.killGold.event.failures.map((f) => `${f.error}, sent ${f.sent} s after the kill, ended ${f.ended} s`).join('; ')})` : ''}; ${result.killGold.event.okAfter} ok after the kill |`,
     `| a third gold instance from empty | equal to silver after ${result.newGold.secondsToEqualSilver} s |`,
   ].join('\n')}\n`,
 );
-const failedChecks = Object.entries(result.checks).filter(([, ok]) => !ok).map(([name]) => name);
+const failedChecks = Object.entries(result.checks)
+  .filter(([, ok]) => !ok)
+  .map(([name]) => name);
 if (failedChecks.length) log(`FAILED: ${failedChecks.join(', ')}`);
 sup.done();
 process.exit(failedChecks.length ? 1 : 0);

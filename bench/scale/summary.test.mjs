@@ -61,10 +61,21 @@ test('exactlyOnce holds only when every target was searched once and the workers
     { status: 'done', attempts: 1 },
     { status: 'done', attempts: 1 },
   ];
-  const ok = exactlyOnce(targets, [{ worker: 'w0', targets: 2 }, { worker: 'w1', targets: 1 }, { worker: 'w2', targets: 0 }]);
+  const ok = exactlyOnce(targets, [
+    { worker: 'w0', targets: 2 },
+    { worker: 'w1', targets: 1 },
+    { worker: 'w2', targets: 0 },
+  ]);
   assert.equal(ok.exactlyOnce, true);
   assert.deepEqual(ok.claimedByWorkers, { w0: 2, w1: 1, w2: 0 });
-  const twice = exactlyOnce([{ status: 'done', attempts: 2 }, { status: 'done', attempts: 0 }, { status: 'done', attempts: 1 }], [{ worker: 'w0', targets: 3 }]);
+  const twice = exactlyOnce(
+    [
+      { status: 'done', attempts: 2 },
+      { status: 'done', attempts: 0 },
+      { status: 'done', attempts: 1 },
+    ],
+    [{ worker: 'w0', targets: 3 }],
+  );
   assert.equal(twice.exactlyOnce, false);
   assert.equal(twice.searchedMoreThanOnce, 1);
   assert.equal(twice.neverSearched, 1);

@@ -48,9 +48,7 @@ export function startSyncCli(args, env) {
       for (const listener of listeners) listener(line);
     }
   });
-  const exited = new Promise((resolve) =>
-    child.on('exit', (code) => resolve({ code, seconds: (performance.now() - started) / 1000 })),
-  );
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve({ code, seconds: (performance.now() - started) / 1000 })));
   const waitForLog = (match) =>
     new Promise((resolve, reject) => {
       const seen = lines.find(match);

@@ -75,13 +75,31 @@ async function main() {
     HEALTH_PORT: '0',
     ...(values['batch-size'] ? { SYNC_BATCH_SIZE: values['batch-size'] } : {}),
   };
-  const settings = { batchSize: Number(values['batch-size'] ?? process.env.SYNC_BATCH_SIZE ?? 5000), writers: Number(process.env.SYNC_FULL_WRITERS ?? 2) };
+  const settings = {
+    batchSize: Number(values['batch-size'] ?? process.env.SYNC_BATCH_SIZE ?? 5000),
+    writers: Number(process.env.SYNC_FULL_WRITERS ?? 2),
+  };
   const dataset = await ensureDataset(databaseUrl);
   log.info(dataset, 'dataset ready');
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const driver = neo4j.driver(values['neo4j-uri'], neo4j.auth.basic(process.env.NEO4J_USER || LOCAL_STACK.neo4j.user, process.env.NEO4J_PASSWORD || LOCAL_STACK.neo4j.password), { disableLosslessIntegers: true });
-  const results = { generatedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) }, targets: TARGETS, settings, dataset };
+  const driver = neo4j.driver(
+    values['neo4j-uri'],
+    neo4j.auth.basic(process.env.NEO4J_USER || LOCAL_STACK.neo4j.user, process.env.NEO4J_PASSWORD || LOCAL_STACK.neo4j.password),
+    { disableLosslessIntegers: true },
+  );
+  const results = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+    },
+    targets: TARGETS,
+    settings,
+    dataset,
+  };
   try {
     if (!values['skip-naive']) {
       results.naive = await measureNaiveProjection({ pg: pool, driver, edges: Number(values['naive-edges']), log });
@@ -94,10 +112,21 @@ async function main() {
     if (!values['skip-ceiling']) {
       results.writeCeiling = await measureWriteCeiling({ pg: pool, driver, log });
     }
-    results.incremental = await measureIncrementalLatency({ pg: pool, env, size: values.size, seed: Number(values.seed), namespace: values.namespace, count: Number(values.setlists), log });
+    results.incremental = await measureIncrementalLatency({
+      pg: pool,
+      env,
+      size: values.size,
+      seed: Number(values.seed),
+      namespace: values.namespace,
+      count: Number(values.setlists),
+      log,
+    });
     log.info(results.incremental, 'incremental latency measured');
     if (results.naive) results.speedRatio = Math.round((results.full.transitionsPerSecond / results.naive.transitionsPerSecond) * 10) / 10;
-    results.checkEqual = await runSyncCli(['--check'], env).then(() => true, () => false);
+    results.checkEqual = await runSyncCli(['--check'], env).then(
+      () => true,
+      () => false,
+    );
   } finally {
     await Promise.allSettled([pool.end(), driver.close()]);
   }

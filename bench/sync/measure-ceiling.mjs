@@ -72,7 +72,12 @@ export async function measureWriteCeiling({ pg, driver, edges = 300_000, batchSi
   for (const [name, statement] of Object.entries(PROBE)) {
     for (const writers of writerCounts) {
       const seconds = await probe(driver, statement, batches, writers);
-      const measured = { probe: name, writers, seconds: Math.round(seconds * 100) / 100, relationshipsPerSecond: Math.round(rows.length / seconds) };
+      const measured = {
+        probe: name,
+        writers,
+        seconds: Math.round(seconds * 100) / 100,
+        relationshipsPerSecond: Math.round(rows.length / seconds),
+      };
       log?.info(measured, 'write ceiling probe');
       results.probes.push(measured);
     }

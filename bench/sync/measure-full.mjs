@@ -24,7 +24,11 @@ function summarize(lines, seconds) {
     clearSeconds: round(clearSeconds),
     transitionsPerSecond: Math.round(summary.edgesUpserted / syncSeconds),
     projectionTransitionsPerSecond: Math.round(summary.edgesUpserted / (syncSeconds - clearSeconds)),
-    relationshipPhase: { rows: relationshipRows, seconds: round(relationshipSeconds), rowsPerSecond: Math.round(relationshipRows / relationshipSeconds) },
+    relationshipPhase: {
+      rows: relationshipRows,
+      seconds: round(relationshipSeconds),
+      rowsPerSecond: Math.round(relationshipRows / relationshipSeconds),
+    },
     peakRssMb: summary.maxRssMb,
   };
 }

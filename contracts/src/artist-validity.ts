@@ -33,10 +33,7 @@ function escapeForRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-const PLACEHOLDER_PREFIX = new RegExp(
-  `^(?:${PLACEHOLDER_CREDITS.map(escapeForRegExp).join('|')})\\s*${SEPARATOR}`,
-  'u',
-);
+const PLACEHOLDER_PREFIX = new RegExp(`^(?:${PLACEHOLDER_CREDITS.map(escapeForRegExp).join('|')})\\s*${SEPARATOR}`, 'u');
 
 /** Only question marks, dashes and dots ("??", "-", "…"): nobody is credited. ("!!!" is a band.) */
 const NOTHING_BUT_PUNCTUATION = /^[?\-\u2010-\u2015._*…\s]*$/u;

@@ -15,7 +15,7 @@ describe('readConfig', () => {
   it('names every wrong variable at once, hiding secrets', () => {
     let thrown: unknown;
     try {
-      readConfig(fields, { PORT: 'abc', TOKEN: '' , DATABASE_URL: 'mysql://x' });
+      readConfig(fields, { PORT: 'abc', TOKEN: '', DATABASE_URL: 'mysql://x' });
     } catch (error) {
       thrown = error;
     }

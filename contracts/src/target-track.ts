@@ -18,12 +18,17 @@ export function checkTargetTrack(artist: string | null | undefined, title: strin
   const a = tidy(artist);
   const t = tidy(title);
   if (!a || !t) return { ok: false, field: a ? 'title' : 'artist', reason: 'needs both artist and title' };
-  for (const [field, value] of [['artist', a], ['title', t]] as const) {
-    if (value.length > MAX_TARGET_FIELD_LENGTH) return { ok: false, field, reason: `${field} must be at most ${MAX_TARGET_FIELD_LENGTH} characters` };
+  for (const [field, value] of [
+    ['artist', a],
+    ['title', t],
+  ] as const) {
+    if (value.length > MAX_TARGET_FIELD_LENGTH)
+      return { ok: false, field, reason: `${field} must be at most ${MAX_TARGET_FIELD_LENGTH} characters` };
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, field, reason: `${field} must not contain control characters` };
   }
-  if (!isValidArtistCredit(a)) return { ok: false, field: 'artist', reason: `"${a}" is not an artist a setlist could name (unknown, various or ID)` };
+  if (!isValidArtistCredit(a))
+    return { ok: false, field: 'artist', reason: `"${a}" is not an artist a setlist could name (unknown, various or ID)` };
   return { ok: true, artist: a, title: t };
 }
 

@@ -12,7 +12,8 @@ import {
 
 // Only the source's own answers may count against it (issue 11: every Crawlee error became "source stopped").
 describe('failure origins', () => {
-  const pgError = (code: string) => Object.assign(new DatabaseError('relation "x" does not exist', 100, 'error'), { code, severity: 'ERROR' });
+  const pgError = (code: string) =>
+    Object.assign(new DatabaseError('relation "x" does not exist', 100, 'error'), { code, severity: 'ERROR' });
   const connectionError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:54329`), { code, syscall: 'connect' });
 
   it.each<[string, unknown]>([
@@ -50,6 +51,8 @@ describe('failure origins', () => {
   });
 
   it('says a local failure is not the source’s in its message', () => {
-    expect(new LocalFailureError('database', 'Connection terminated').message).toBe("local failure (database), not the source's: Connection terminated");
+    expect(new LocalFailureError('database', 'Connection terminated').message).toBe(
+      "local failure (database), not the source's: Connection terminated",
+    );
   });
 });

@@ -9,7 +9,10 @@
 
 /** Worth another try later (429, 5xx, timeout, network). `retryAfterMs` is the source's own hint, if any. */
 export class RetryableError extends Error {
-  constructor(message: string, readonly retryAfterMs: number | null = null) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
     super(message);
     this.name = 'RetryableError';
   }
@@ -25,7 +28,10 @@ export class NonRetryableError extends Error {
 
 /** Stop crawling this source now (anti-bot page, circuit breaker open, daily cap reached). */
 export class SourceStoppedError extends Error {
-  constructor(readonly source: string, readonly reason: string) {
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
     super(`${source}: ${reason}`);
     this.name = 'SourceStoppedError';
   }
@@ -37,7 +43,11 @@ export const LOCAL_FAILURE_KINDS: readonly LocalFailureKind[] = ['crawl-state', 
 
 /** A failure on our side: reported as such, retried soon, never held against the source. */
 export class LocalFailureError extends Error {
-  constructor(readonly kind: LocalFailureKind, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly kind: LocalFailureKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(`local failure (${kind}), not the source's: ${message}`, options);
     this.name = 'LocalFailureError';
   }

@@ -24,14 +24,26 @@ const ORIGINAL_MIX = /\(\s*original(?:\s+(?:mix|version))?\s*\)/gi;
 
 /** Sorted words (letters/digits) of a text after markup removal: a fair, order- and punctuation-blind comparison. */
 function words(text: string): string {
-  const found = toPlainText(text).normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return found.filter((word) => !JOINER_WORDS.has(word)).sort().join(' ');
+  const found =
+    toPlainText(text)
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return found
+    .filter((word) => !JOINER_WORDS.has(word))
+    .sort()
+    .join(' ');
 }
 
 /** Our title side as words: title, version, featured names not already in the credit, label, catalogue. */
 function ourTitleWords(parsed: ParsedTrackLine): string {
   const creditWords = new Set(words(parsed.artist ?? '').split(' '));
-  const fromTitle = parsed.featured.filter((name) => !words(name).split(' ').every((word) => creditWords.has(word)));
+  const fromTitle = parsed.featured.filter(
+    (name) =>
+      !words(name)
+        .split(' ')
+        .every((word) => creditWords.has(word)),
+  );
   return words([parsed.title, parsed.version, ...fromTitle, parsed.label, parsed.catalog].filter(Boolean).join(' '));
 }
 
@@ -124,9 +136,18 @@ describe('parseMixesdbTitle on every distinct mix title', () => {
 describe('parseTrackLine agrees with the CSV artist/title split', () => {
   const agreeing = comparisons.filter((comparison) => comparison.agrees).length;
   const rate = agreeing / comparisons.length;
-  const classNames = ['running-time-dropped', 'note-dropped', 'duplicate-version-dropped', 'csv-split-inside-external-link',
-    'csv-split-inside-label-bracket', 'csv-missed-dash-variant', 'one-sided-dash-first', 'unknown-artist-then-title',
-    'layered-line', 'unexplained'] as const;
+  const classNames = [
+    'running-time-dropped',
+    'note-dropped',
+    'duplicate-version-dropped',
+    'csv-split-inside-external-link',
+    'csv-split-inside-label-bracket',
+    'csv-missed-dash-variant',
+    'one-sided-dash-first',
+    'unknown-artist-then-title',
+    'layered-line',
+    'unexplained',
+  ] as const;
 
   it('on at least 98% of rows (measured: 6,253 / 6,362 = 98.29%; every other row in a class below)', () => {
     const classes = classNames.map((name) => `  ${name}: ${byClass(name).length}`).join('\n');
@@ -141,19 +162,20 @@ describe('parseTrackLine agrees with the CSV artist/title split', () => {
 
   it('drops a running time written where the label goes, by design (CSV keeps "[4:42]" in the title)', () => {
     expect(rawsOf('running-time-dropped')).toHaveLength(41);
-    expect(rawsOf('running-time-dropped')).toEqual(expect.arrayContaining([
-      'Orlando Voorn - At Last [4:50]',
-      'Push/Pull Feat. Lady E And Niqué D - Africa [4:42]',
-    ]));
+    expect(rawsOf('running-time-dropped')).toEqual(
+      expect.arrayContaining(['Orlando Voorn - At Last [4:50]', 'Push/Pull Feat. Lady E And Niqué D - Africa [4:42]']),
+    );
   });
 
   it('drops notes that name no record, by design ("[Unreleased]", "[Forthcoming]", "[TBC]", "(Sample)")', () => {
     expect(rawsOf('note-dropped')).toHaveLength(NOTE_ROWS);
-    expect(rawsOf('note-dropped')).toEqual(expect.arrayContaining([
-      'Ricardo Villalobos - Hardcorrection [Unreleased]',
-      'Public Enemy - Show \'Em Whatcha Got (Sample)',
-      'Eigenes Rezept & Mays - Pena [TBC]',
-    ]));
+    expect(rawsOf('note-dropped')).toEqual(
+      expect.arrayContaining([
+        'Ricardo Villalobos - Hardcorrection [Unreleased]',
+        "Public Enemy - Show 'Em Whatcha Got (Sample)",
+        'Eigenes Rezept & Mays - Pena [TBC]',
+      ]),
+    );
     const hood = comparisons.find((c) => c.row.raw === 'Robert Hood - Hologram 4 [Forthcoming]');
     expect(hood?.parsed).toMatchObject({ title: 'Hologram 4', label: null });
   });
@@ -215,7 +237,15 @@ describe('parseMixesdbWikitext on pages rebuilt from every CSV mix', () => {
     expect(setlist.status).toBe('ok');
     expect(setlist.djs.length).toBeGreaterThan(0);
     const parsedRows = setlist.parts.flatMap((part) =>
-      part.rows.map((row) => ({ part: part.name ?? '', cue: row.cue, cueSeconds: row.cueSeconds, artist: row.artist, title: row.title, layered: row.layered })));
+      part.rows.map((row) => ({
+        part: part.name ?? '',
+        cue: row.cue,
+        cueSeconds: row.cueSeconds,
+        artist: row.artist,
+        title: row.title,
+        layered: row.layered,
+      })),
+    );
     // The page is read with its own label habits ("Artist - Title - Label", "Artist - Title (Label)").
     const { labelAfterDash, labelInParentheses } = readListStyle(mix.rows.map((row) => toPlainText(row.raw)));
     const style = { labelAfterDash, labelInParentheses };
@@ -227,7 +257,8 @@ describe('parseMixesdbWikitext on pages rebuilt from every CSV mix', () => {
         artist: direct.artist,
         title: direct.title,
         layered: direct.layered,
-      })));
+      })),
+    );
     expect(parsedRows).toEqual(expectedRows);
   });
 });

@@ -9,9 +9,13 @@ import { readListStyle } from '@songnodes/parsing';
 import { toPlainText } from '@songnodes/parsing';
 import { parseMixesdbWikitext } from '../src/sources/mixesdb/parse-wikitext';
 
-const pages = JSON.parse(readFileSync(join(__dirname, '../../data/mixesdb-wikitext/essential-mix-1993-2009.json'), 'utf8')) as Record<string, { tracklist: string }>;
+const pages = JSON.parse(readFileSync(join(__dirname, '../../data/mixesdb-wikitext/essential-mix-1993-2009.json'), 'utf8')) as Record<
+  string,
+  { tracklist: string }
+>;
 const setlists = Object.entries(pages).map(([key, page]) =>
-  parseMixesdbWikitext(page.tracklist, { sourceUrl: `https://www.mixesdb.com${key}`, pageTitle: key.slice(3).replace(/_/g, ' ') }));
+  parseMixesdbWikitext(page.tracklist, { sourceUrl: `https://www.mixesdb.com${key}`, pageTitle: key.slice(3).replace(/_/g, ' ') }),
+);
 const rows = setlists.flatMap((setlist) => setlist.parts.flatMap((part) => part.rows));
 
 describe('the Essential Mix corpus (878 real MixesDB pages)', () => {
@@ -31,8 +35,14 @@ describe('the Essential Mix corpus (878 real MixesDB pages)', () => {
   });
 
   it('reads labels after a last dash only on the two pages that write many rows that way', () => {
-    const rowsOf = (wikitext: string) => wikitext.split('\n').filter((line) => /^#(?![:*#;])/.test(line)).map((line) => toPlainText(line.slice(1)));
-    const styled = Object.entries(pages).filter(([, page]) => readListStyle(rowsOf(page.tracklist)).labelAfterDash).map(([key]) => key);
+    const rowsOf = (wikitext: string) =>
+      wikitext
+        .split('\n')
+        .filter((line) => /^#(?![:*#;])/.test(line))
+        .map((line) => toPlainText(line.slice(1)));
+    const styled = Object.entries(pages)
+      .filter(([, page]) => readListStyle(rowsOf(page.tracklist)).labelAfterDash)
+      .map(([key]) => key);
     expect(styled).toEqual(['/w/2007-12-31_-_VA_@_NYE,_UK_-_Essential_Mix', '/w/2008-12-13_-_Rusko_-_Essential_Mix']);
     const rusko = setlists.find((setlist) => setlist.sourceId === '2008-12-13 - Rusko - Essential Mix');
     expect(rusko?.parts[0]?.rows[2]).toMatchObject({ artist: 'Rusko', title: 'Gogogadgetrusko', label: 'Sub Soldiers' });

@@ -17,8 +17,15 @@ import { loadMixesdbCsvMixes } from './support/mixesdb-csv';
 const SEED = 20240501;
 const TEXT_DIR = join(__dirname, '../../parsing/src/free-text/fixtures');
 
-const csvLines = loadMixesdbCsvMixes().flatMap((mix) => mix.rows.map((row) => row.raw)).filter((_, index) => index % 20 === 0);
-const wikiPages = Object.values(JSON.parse(readFileSync(join(__dirname, '../../data/mixesdb-wikitext/essential-mix-1993-2009.json'), 'utf8')) as Record<string, { tracklist: string }>)
+const csvLines = loadMixesdbCsvMixes()
+  .flatMap((mix) => mix.rows.map((row) => row.raw))
+  .filter((_, index) => index % 20 === 0);
+const wikiPages = Object.values(
+  JSON.parse(readFileSync(join(__dirname, '../../data/mixesdb-wikitext/essential-mix-1993-2009.json'), 'utf8')) as Record<
+    string,
+    { tracklist: string }
+  >,
+)
   .filter((_, index) => index % 40 === 0)
   .map((entry) => entry.tracklist);
 const descriptions = readdirSync(join(TEXT_DIR, 'descriptions')).map((file) => readFileSync(join(TEXT_DIR, 'descriptions', file), 'utf8'));
@@ -26,10 +33,54 @@ const cueSheet = readFileSync(join(TEXT_DIR, 'mat-zo-abgt500-2022-10-15.cue'), '
 
 /** Pieces that mean something to a tracklist parser, plus any UTF-16 code unit (lone surrogates included). */
 const piece = fc.oneof(
-  fc.constantFrom('(', ')', '[', ']', '{{', '}}', ' - ', ' – ', '-', ' / ', ' vs ', ' w/ ', ' + ', "'''+'''", '&', ', ', ' feat. ',
-    '(Remix)', '(Original Mix)', ' VIP', '#', ';', '\n', '\r\n', '01. ', '[00:38:08]', ' 12:30', '@', '<!--', '-->', '<ref>',
-    '[[', ']]', '[https://x ', '\u0000', '\ud800', '\udfff', '\u2028', '\u00a0', '?', 'ID', 'TRACK 01 AUDIO\n', 'INDEX 01 ',
-    'PERFORMER "', 'Tracklist:', 'DJ: '),
+  fc.constantFrom(
+    '(',
+    ')',
+    '[',
+    ']',
+    '{{',
+    '}}',
+    ' - ',
+    ' – ',
+    '-',
+    ' / ',
+    ' vs ',
+    ' w/ ',
+    ' + ',
+    "'''+'''",
+    '&',
+    ', ',
+    ' feat. ',
+    '(Remix)',
+    '(Original Mix)',
+    ' VIP',
+    '#',
+    ';',
+    '\n',
+    '\r\n',
+    '01. ',
+    '[00:38:08]',
+    ' 12:30',
+    '@',
+    '<!--',
+    '-->',
+    '<ref>',
+    '[[',
+    ']]',
+    '[https://x ',
+    '\u0000',
+    '\ud800',
+    '\udfff',
+    '\u2028',
+    '\u00a0',
+    '?',
+    'ID',
+    'TRACK 01 AUDIO\n',
+    'INDEX 01 ',
+    'PERFORMER "',
+    'Tracklist:',
+    'DJ: ',
+  ),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );
 
@@ -42,7 +93,8 @@ function mutated(texts: string[]): fc.Arbitrary<string> {
       if (kind === 'insert') return current.slice(0, position) + inserted + current.slice(position);
       if (kind === 'delete') return current.slice(0, position) + current.slice(position + length);
       return current.slice(0, position) + current.slice(position, position + length).repeat(times) + current.slice(position);
-    }, text));
+    }, text),
+  );
 }
 
 const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
@@ -73,41 +125,53 @@ const options = { seed: SEED, numRuns: 300 };
 
 describe('fuzz: mutated real material never breaks a parser', () => {
   it('parseTrackRows on mutated MixesDB lines', () => {
-    fc.assert(fc.property(mutated(csvLines), (line) => {
-      const rows = parseTrackRows(line);
-      expect(rows.length).toBeGreaterThan(0);
-      rows.forEach(expectWellFormed);
-      expect(rows.slice(1).every((row) => row.layered)).toBe(true);
-    }), options);
+    fc.assert(
+      fc.property(mutated(csvLines), (line) => {
+        const rows = parseTrackRows(line);
+        expect(rows.length).toBeGreaterThan(0);
+        rows.forEach(expectWellFormed);
+        expect(rows.slice(1).every((row) => row.layered)).toBe(true);
+      }),
+      options,
+    );
   });
 
   it('parseMixesdbWikitext on mutated pages', () => {
-    fc.assert(fc.property(mutated(wikiPages), (text) => {
-      const setlist = parseMixesdbWikitext(text, { sourceUrl: 'https://www.mixesdb.com/w/Fuzz', pageTitle: '2000-01-01 - Fuzz - Fuzz' });
-      expect(['ok', 'empty', 'error']).toContain(setlist.status);
-      if (setlist.status === 'ok') expect(setlist.parts.length).toBeGreaterThan(0);
-      expectWellFormedSetlist(setlist);
-    }), { ...options, numRuns: 100 });
+    fc.assert(
+      fc.property(mutated(wikiPages), (text) => {
+        const setlist = parseMixesdbWikitext(text, { sourceUrl: 'https://www.mixesdb.com/w/Fuzz', pageTitle: '2000-01-01 - Fuzz - Fuzz' });
+        expect(['ok', 'empty', 'error']).toContain(setlist.status);
+        if (setlist.status === 'ok') expect(setlist.parts.length).toBeGreaterThan(0);
+        expectWellFormedSetlist(setlist);
+      }),
+      { ...options, numRuns: 100 },
+    );
   });
 
   it('readFreeTextTracklist on mutated descriptions', () => {
-    fc.assert(fc.property(mutated(descriptions), (text) => {
-      const tracklist = readFreeTextTracklist(text);
-      if (tracklist === null) return;
-      expect(tracklist.lines.length).toBe(tracklist.partLines.flat().length);
-      expect(tracklist.firstLine).toBeLessThanOrEqual(tracklist.lastLine);
-      expectWellFormedSetlist(tracklist);
-    }), { ...options, numRuns: 200 });
+    fc.assert(
+      fc.property(mutated(descriptions), (text) => {
+        const tracklist = readFreeTextTracklist(text);
+        if (tracklist === null) return;
+        expect(tracklist.lines.length).toBe(tracklist.partLines.flat().length);
+        expect(tracklist.firstLine).toBeLessThanOrEqual(tracklist.lastLine);
+        expectWellFormedSetlist(tracklist);
+      }),
+      { ...options, numRuns: 200 },
+    );
   });
 
   it('parseCueSheet and readTextTracklistFile on mutated text', () => {
-    fc.assert(fc.property(mutated([cueSheet, ...descriptions.slice(0, 3)]), (text) => {
-      const cue = parseCueSheet(text);
-      expect(isStringArray(cue.djs)).toBe(true);
-      expectWellFormedSetlist(cue);
-      const file = readTextTracklistFile(text);
-      expect(isStringOrNull(file.date)).toBe(true);
-      expectWellFormedSetlist(file);
-    }), { ...options, numRuns: 200 });
+    fc.assert(
+      fc.property(mutated([cueSheet, ...descriptions.slice(0, 3)]), (text) => {
+        const cue = parseCueSheet(text);
+        expect(isStringArray(cue.djs)).toBe(true);
+        expectWellFormedSetlist(cue);
+        const file = readTextTracklistFile(text);
+        expect(isStringOrNull(file.date)).toBe(true);
+        expectWellFormedSetlist(file);
+      }),
+      { ...options, numRuns: 200 },
+    );
   });
 });

@@ -12,7 +12,11 @@ const text = { type: 'string', minLength: 1 };
 /** Resource quantities (`50Gi`): a Kubernetes quantity string. */
 const quantity = { type: 'string', pattern: '^[0-9.]+([KMGTPE]i?|[mkMGTPE]|e[0-9]+)?$' };
 const metadata = { kubernetesModel: 'ObjectMeta' };
-const typeMeta = (apiVersion, kind) => ({ apiVersion: { type: 'string', const: apiVersion }, kind: { type: 'string', const: kind }, metadata });
+const typeMeta = (apiVersion, kind) => ({
+  apiVersion: { type: 'string', const: apiVersion },
+  kind: { type: 'string', const: kind },
+  metadata,
+});
 
 // StorageConfiguration (cloudnative-pg.v1): size of the PVC, optionally its StorageClass.
 const storage = object({ size: quantity, storageClass: text });
@@ -41,7 +45,11 @@ export const cluster = object(
         walStorage: { ...storage, required: ['size'] },
         resources: { kubernetesModel: 'ResourceRequirements' },
         // AffinityConfiguration: anti-affinity on by default, "preferred" unless "required".
-        affinity: object({ enablePodAntiAffinity: { type: 'boolean' }, podAntiAffinityType: { type: 'string', enum: ['preferred', 'required'] }, topologyKey: text }),
+        affinity: object({
+          enablePodAntiAffinity: { type: 'boolean' },
+          podAntiAffinityType: { type: 'string', enum: ['preferred', 'required'] },
+          topologyKey: text,
+        }),
         plugins: { type: 'array', items: plugin },
       },
       ['instances'],
@@ -98,10 +106,25 @@ export const objectStore = object(
           {
             destinationPath: { type: 'string', pattern: '^(s3|gs|https?)://.+' },
             endpointURL: { type: 'string', pattern: '^https?://.+' },
-            s3Credentials: object({ accessKeyId: secretKey, secretAccessKey: secretKey, region: secretKey, sessionToken: secretKey, inheritFromIAMRole: { type: 'boolean' } }),
+            s3Credentials: object({
+              accessKeyId: secretKey,
+              secretAccessKey: secretKey,
+              region: secretKey,
+              sessionToken: secretKey,
+              inheritFromIAMRole: { type: 'boolean' },
+            }),
             // lz4, xz and zstd compress WAL files only.
-            wal: object({ compression: { type: 'string', enum: ['bzip2', 'gzip', 'lz4', 'snappy', 'xz', 'zstd'] }, maxParallel: { type: 'integer', minimum: 1 }, encryption: { type: 'string', enum: ['AES256', 'aws:kms'] } }),
-            data: object({ compression: { type: 'string', enum: ['bzip2', 'gzip', 'snappy'] }, jobs: { type: 'integer', minimum: 1 }, immediateCheckpoint: { type: 'boolean' }, encryption: { type: 'string', enum: ['AES256', 'aws:kms'] } }),
+            wal: object({
+              compression: { type: 'string', enum: ['bzip2', 'gzip', 'lz4', 'snappy', 'xz', 'zstd'] },
+              maxParallel: { type: 'integer', minimum: 1 },
+              encryption: { type: 'string', enum: ['AES256', 'aws:kms'] },
+            }),
+            data: object({
+              compression: { type: 'string', enum: ['bzip2', 'gzip', 'snappy'] },
+              jobs: { type: 'integer', minimum: 1 },
+              immediateCheckpoint: { type: 'boolean' },
+              encryption: { type: 'string', enum: ['AES256', 'aws:kms'] },
+            }),
           },
           ['destinationPath'],
         ),

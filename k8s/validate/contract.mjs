@@ -18,7 +18,12 @@ function tableAfter(markdown, heading) {
       if (rows.length) break;
       continue;
     }
-    rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows.slice(2); // header and separator
 }
@@ -35,7 +40,15 @@ export function parseContract(markdown) {
   const endpoints = tableAfter(markdown, 'Endpoints').map(([process, args, host, port, source]) => {
     const [hostVar, hostDefault] = codes(host);
     const [portVar, portDefault] = codes(port);
-    return { process, args: codes(args)[0].split(' '), hostVar, hostDefault, portVar, portDefault: Number(portDefault), source: sourceOf(source) };
+    return {
+      process,
+      args: codes(args)[0].split(' '),
+      hostVar,
+      hostDefault,
+      portVar,
+      portDefault: Number(portDefault),
+      source: sourceOf(source),
+    };
   });
   const metrics = new Map(
     tableAfter(markdown, 'Metrics').map(([name, type, labels, , source]) => [
@@ -76,18 +89,23 @@ export function checkEndpoints(objects, endpoints) {
       const port = Number(env[row.portVar] ?? row.portDefault);
       served.push(port);
       if (!EVERY_INTERFACE.includes(host)) {
-        problems.push(`${where}: listens on ${host} (${row.hostVar}${row.hostVar in env ? '' : ', its default'}): probes, Services and Prometheus cannot reach it; set ${row.hostVar}=0.0.0.0`);
+        problems.push(
+          `${where}: listens on ${host} (${row.hostVar}${row.hostVar in env ? '' : ', its default'}): probes, Services and Prometheus cannot reach it; set ${row.hostVar}=0.0.0.0`,
+        );
       }
       const portNumber = (p) => (typeof p === 'number' ? p : (c.ports ?? []).find((x) => x.name === p)?.containerPort);
       for (const probe of PROBES) {
         const target = c[probe]?.httpGet?.port;
-        if (target !== undefined && portNumber(target) !== port) problems.push(`${where}: ${probe} goes to port ${portNumber(target) ?? target}, but ${row.portVar} is ${port}`);
+        if (target !== undefined && portNumber(target) !== port)
+          problems.push(`${where}: ${probe} goes to port ${portNumber(target) ?? target}, but ${row.portVar} is ${port}`);
       }
       if (!(c.ports ?? []).some((p) => p.containerPort === port)) problems.push(`${where}: no containerPort ${port} (its ${row.portVar})`);
     }
     const scrape = pod.metadata?.annotations?.['prometheus.io/port'];
     if (served.length && scrape !== undefined && !served.includes(Number(scrape))) {
-      problems.push(`${o.kind}/${o.metadata.name}: prometheus.io/port ${scrape} is not where a process of the pod serves /metrics (${served.join(', ')})`);
+      problems.push(
+        `${o.kind}/${o.metadata.name}: prometheus.io/port ${scrape} is not where a process of the pod serves /metrics (${served.join(', ')})`,
+      );
     }
   }
   return problems;
@@ -100,17 +118,23 @@ export function checkGoldPool(objects) {
   const problems = [];
   const service = objects.find((o) => o.kind === 'Service' && o.metadata.name === gold.spec.serviceName);
   if (service?.spec.clusterIP !== 'None' || service.spec.publishNotReadyAddresses !== true) {
-    problems.push(`StatefulSet/${gold.metadata.name}: its serviceName ${gold.spec.serviceName} must be a headless Service with publishNotReadyAddresses (the gold pool probes instances that are not ready too)`);
+    problems.push(
+      `StatefulSet/${gold.metadata.name}: its serviceName ${gold.spec.serviceName} must be a headless Service with publishNotReadyAddresses (the gold pool probes instances that are not ready too)`,
+    );
   }
   const replicas = gold.spec.replicas ?? 1;
   const expected = Array.from({ length: replicas }, (_, i) => `${gold.metadata.name}-${i}.${gold.spec.serviceName}`);
   for (const o of objects.filter((x) => LONG_RUNNING.includes(x.kind))) {
     for (const c of podTemplate(o).spec.containers.filter((x) => x.args?.[0] === 'api')) {
-      const uris = String(containerEnv(objects, c).NEO4J_URI ?? '').split(/[\s,]+/).filter(Boolean);
+      const uris = String(containerEnv(objects, c).NEO4J_URI ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean);
       const hosts = uris.map((uri) => /^(?:bolt|neo4j)(?:\+s|\+ssc)?:\/\/([^:/]+)/.exec(uri)?.[1] ?? uri);
       const named = hosts.map((h) => expected.find((e) => h === e || h.startsWith(`${e}.`)) ?? h);
       if (named.length !== expected.length || expected.some((e) => !named.includes(e))) {
-        problems.push(`${o.kind}/${o.metadata.name} container ${c.name}: NEO4J_URI names ${hosts.join(', ') || 'nothing'}, but the gold pool must name each of the ${replicas} gold pods: ${expected.join(', ')}`);
+        problems.push(
+          `${o.kind}/${o.metadata.name} container ${c.name}: NEO4J_URI names ${hosts.join(', ') || 'nothing'}, but the gold pool must name each of the ${replicas} gold pods: ${expected.join(', ')}`,
+        );
       }
     }
   }

@@ -15,7 +15,8 @@ function metricOf(name, metrics) {
   if (metrics.has(name)) return { name, ...metrics.get(name), extra: [] };
   for (const suffix of HISTOGRAM_SUFFIXES) {
     const base = name.slice(0, -suffix.length);
-    if (name.endsWith(suffix) && metrics.get(base)?.type === 'histogram') return { name: base, ...metrics.get(base), extra: suffix === '_bucket' ? ['le'] : [] };
+    if (name.endsWith(suffix) && metrics.get(base)?.type === 'histogram')
+      return { name: base, ...metrics.get(base), extra: suffix === '_bucket' ? ['le'] : [] };
   }
   return null;
 }
@@ -36,10 +37,16 @@ export function queryProblems(expr, metrics, where) {
     const own = [...TARGET_LABELS, ...metric.labels, ...metric.extra];
     for (const label of own) allowed.add(label);
     for (const [, label] of selector.matchAll(SELECTOR_LABEL)) {
-      if (!own.includes(label)) problems.push(`${where}: ${name} has no label ${label} (its labels: ${metric.labels.join(', ') || 'none'})`);
+      if (!own.includes(label))
+        problems.push(`${where}: ${name} has no label ${label} (its labels: ${metric.labels.join(', ') || 'none'})`);
     }
   }
-  const grouped = [...expr.matchAll(GROUPING)].flatMap(([, list]) => list.split(',').map((l) => l.trim()).filter(Boolean));
+  const grouped = [...expr.matchAll(GROUPING)].flatMap(([, list]) =>
+    list
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   if (!OTHER_SERIES.test(expr)) {
     for (const label of grouped) if (!allowed.has(label)) problems.push(`${where}: groups by ${label}, which none of its metrics has`);
   }
@@ -48,8 +55,12 @@ export function queryProblems(expr, metrics, where) {
 
 /** `{{label}}` (a Grafana legend) and `$labels.label` (an alert's text) must be labels the query's results carry. */
 function templateProblems(text, labels, where) {
-  const used = [...String(text ?? '').matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? m[2]);
-  return used.filter((label) => !labels.has(label)).map((label) => `${where}: names the label ${label}, which its query's results do not carry`);
+  const used = [...String(text ?? '').matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
+  return used
+    .filter((label) => !labels.has(label))
+    .map((label) => `${where}: names the label ${label}, which its query's results do not carry`);
 }
 
 /** Alert rules, dashboards (ConfigMaps labelled grafana_dashboard) and HPAs' external metrics against the contract. */
@@ -60,7 +71,8 @@ export function checkMetricQueries(objects, metrics) {
       const where = `PrometheusRule/${rule.metadata.name} ${r.alert ? `alert ${r.alert}` : `record ${r.record}`}`;
       const query = queryProblems(String(r.expr), metrics, where);
       problems.push(...query.problems);
-      if (!OTHER_SERIES.test(String(r.expr))) problems.push(...templateProblems(Object.values(r.annotations ?? {}).join('\n'), query.resultLabels, where));
+      if (!OTHER_SERIES.test(String(r.expr)))
+        problems.push(...templateProblems(Object.values(r.annotations ?? {}).join('\n'), query.resultLabels, where));
     }
   }
   for (const map of objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1')) {
@@ -84,7 +96,8 @@ export function checkMetricQueries(objects, metrics) {
   for (const hpa of objects.filter((o) => o.kind === 'HorizontalPodAutoscaler')) {
     for (const m of hpa.spec.metrics ?? []) {
       const name = m.external?.metric?.name ?? m.pods?.metric?.name;
-      if (name && !metricOf(name, metrics)) problems.push(`HorizontalPodAutoscaler/${hpa.metadata.name}: ${name} is not a metric of the contract (k8s/README.md, "Metrics")`);
+      if (name && !metricOf(name, metrics))
+        problems.push(`HorizontalPodAutoscaler/${hpa.metadata.name}: ${name} is not a metric of the contract (k8s/README.md, "Metrics")`);
     }
   }
   return problems;

@@ -45,7 +45,9 @@ function peerMatches(peer, policyNs, endpoint) {
     return inCidr(endpoint.ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((c) => inCidr(endpoint.ip, c));
   }
   if (endpoint.ip) return false;
-  const nsOk = peer.namespaceSelector ? matches(peer.namespaceSelector, namespaceLabels(endpoint.namespace)) : endpoint.namespace === policyNs;
+  const nsOk = peer.namespaceSelector
+    ? matches(peer.namespaceSelector, namespaceLabels(endpoint.namespace))
+    : endpoint.namespace === policyNs;
   const podOk = peer.podSelector ? matches(peer.podSelector, endpoint.labels) : true;
   return nsOk && podOk;
 }

@@ -57,7 +57,8 @@ export function checkContainers(objects) {
           if (!c.env.slice(0, i).some((x) => x.name === ref)) problems.push(`${where}: env ${e.name} uses $(${ref}) before it is defined`);
         }
       });
-      if (!(c.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot)) problems.push(`${where}: may run as root (runAsNonRoot)`);
+      if (!(c.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot))
+        problems.push(`${where}: may run as root (runAsNonRoot)`);
     }
   }
   for (const o of objects.filter((x) => x.kind === 'Cluster')) {
@@ -106,7 +107,8 @@ export function checkSecrets(objects, external = []) {
     }
     const documented = external.find((e) => e.name === ref.name);
     if (!documented) problems.push(`${ref.from}: Secret ${ref.name} is neither in the overlay nor documented in k8s/SECRETS.md`);
-    else if (ref.key && !documented.keys.includes(ref.key)) problems.push(`${ref.from}: key ${ref.key} of Secret ${ref.name} is not documented`);
+    else if (ref.key && !documented.keys.includes(ref.key))
+      problems.push(`${ref.from}: key ${ref.key} of Secret ${ref.name} is not documented`);
   }
   return problems;
 }
@@ -120,10 +122,12 @@ export function checkDisruptionBudgets(objects) {
     const most = Math.max(o.spec.replicas ?? 1, hpa?.spec.maxReplicas ?? 0);
     if (most < 2) continue;
     const labels = podTemplate(o).metadata?.labels ?? {};
-    if (!pdbs.some((p) => matches(p.spec.selector, labels))) problems.push(`${nameOf(o)}: up to ${most} replicas and no PodDisruptionBudget`);
+    if (!pdbs.some((p) => matches(p.spec.selector, labels)))
+      problems.push(`${nameOf(o)}: up to ${most} replicas and no PodDisruptionBudget`);
   }
   for (const o of objects.filter((x) => x.kind === 'Cluster')) {
-    if ((o.spec.instances ?? 1) > 1 && o.spec.enablePDB === false) problems.push(`${nameOf(o)}: ${o.spec.instances} instances with enablePDB: false`);
+    if ((o.spec.instances ?? 1) > 1 && o.spec.enablePDB === false)
+      problems.push(`${nameOf(o)}: ${o.spec.instances} instances with enablePDB: false`);
   }
   for (const h of hpas) {
     if (!objects.some((o) => o.kind === h.spec.scaleTargetRef.kind && o.metadata.name === h.spec.scaleTargetRef.name)) {
@@ -141,11 +145,25 @@ export function podsOf(objects) {
     const ports = {};
     for (const c of containersOf(o)) for (const p of c.ports ?? []) if (p.name) ports[p.name] = p.containerPort;
     const env = containersOf(o).flatMap((c) => (c.env ?? []).map((e) => e.name));
-    pods.push({ name: nameOf(o), namespace: o.metadata.namespace ?? 'default', labels: template.metadata?.labels ?? {}, ports, env, annotations: template.metadata?.annotations ?? {} });
+    pods.push({
+      name: nameOf(o),
+      namespace: o.metadata.namespace ?? 'default',
+      labels: template.metadata?.labels ?? {},
+      ports,
+      env,
+      annotations: template.metadata?.annotations ?? {},
+    });
   }
   for (const o of objects.filter((x) => x.kind === 'Cluster')) {
     const labels = { ...(o.spec.inheritedMetadata?.labels ?? {}), 'cnpg.io/cluster': o.metadata.name, 'cnpg.io/podRole': 'instance' };
-    pods.push({ name: nameOf(o), namespace: o.metadata.namespace ?? 'default', labels, ports: { postgresql: 5432, metrics: 9187 }, env: [], annotations: {} });
+    pods.push({
+      name: nameOf(o),
+      namespace: o.metadata.namespace ?? 'default',
+      labels,
+      ports: { postgresql: 5432, metrics: 9187 },
+      env: [],
+      annotations: {},
+    });
   }
   return pods;
 }
@@ -161,7 +179,11 @@ export function checkNetworkPolicies(objects) {
   const problems = [];
   const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
   const deny = policies.some(
-    (p) => Object.keys(p.spec.podSelector ?? {}).length === 0 && ['Ingress', 'Egress'].every((t) => p.spec.policyTypes?.includes(t)) && !p.spec.ingress?.length && !p.spec.egress?.length,
+    (p) =>
+      Object.keys(p.spec.podSelector ?? {}).length === 0 &&
+      ['Ingress', 'Egress'].every((t) => p.spec.policyTypes?.includes(t)) &&
+      !p.spec.ingress?.length &&
+      !p.spec.egress?.length,
   );
   if (!deny) problems.push('no default-deny NetworkPolicy (podSelector {}, policyTypes Ingress and Egress, no rules)');
 
@@ -173,11 +195,13 @@ export function checkNetworkPolicies(objects) {
   const stranger = { name: 'a pod without role labels', namespace: ns, labels: {}, ports: {} };
   const otherNamespace = { name: 'a pod of another namespace', namespace: 'elsewhere', labels: {}, ports: {} };
   const prometheus = { namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus' }, ports: {} };
-  const says = (ok, expected, what) => ok !== expected && problems.push(`${what}: ${expected ? 'blocked' : 'allowed'} (expected ${expected ? 'allowed' : 'blocked'})`);
+  const says = (ok, expected, what) =>
+    ok !== expected && problems.push(`${what}: ${expected ? 'blocked' : 'allowed'} (expected ${expected ? 'allowed' : 'blocked'})`);
 
   for (const pod of pods) {
     const isServer = postgres.includes(pod) || gold.includes(pod);
-    if (pod.env.includes('DATABASE_URL') && pod.labels[ROLE.postgres] !== 'true') problems.push(`${pod.name}: reads DATABASE_URL but is not labelled ${ROLE.postgres}`);
+    if (pod.env.includes('DATABASE_URL') && pod.labels[ROLE.postgres] !== 'true')
+      problems.push(`${pod.name}: reads DATABASE_URL but is not labelled ${ROLE.postgres}`);
     says(allowed(policies, pod, dns, 53, 'UDP'), true, `${pod.name} -> kube-dns:53/UDP`);
     for (const db of postgres) {
       if (db === pod) continue;
@@ -187,7 +211,12 @@ export function checkNetworkPolicies(objects) {
       if (g === pod) continue;
       says(allowed(policies, pod, g, 7687), pod.labels[ROLE.gold] === 'true', `${pod.name} -> ${g.name}:7687`);
     }
-    for (const port of [443, 80]) says(allowed(policies, pod, INTERNET, port), pod.labels[ROLE.internet] === 'true' && !isServer, `${pod.name} -> the internet:${port}`);
+    for (const port of [443, 80])
+      says(
+        allowed(policies, pod, INTERNET, port),
+        pod.labels[ROLE.internet] === 'true' && !isServer,
+        `${pod.name} -> the internet:${port}`,
+      );
     const scrapePort = Number(pod.annotations['prometheus.io/port']);
     if (scrapePort) says(allowed(policies, prometheus, pod, scrapePort), true, `Prometheus -> ${pod.name}:${scrapePort}`);
   }
@@ -201,9 +230,11 @@ export function checkNetworkPolicies(objects) {
     if (selectsOnlyCrawler) continue;
     for (const rule of p.spec.egress ?? []) {
       for (const peer of rule.to ?? []) {
-        if (peer.ipBlock && !isPrivateCidr(peer.ipBlock.cidr)) problems.push(`NetworkPolicy/${p.metadata.name}: egress to public addresses (${peer.ipBlock.cidr})`);
+        if (peer.ipBlock && !isPrivateCidr(peer.ipBlock.cidr))
+          problems.push(`NetworkPolicy/${p.metadata.name}: egress to public addresses (${peer.ipBlock.cidr})`);
       }
-      if (!rule.to || rule.to.length === 0) problems.push(`NetworkPolicy/${p.metadata.name}: an egress rule without 'to' opens every destination`);
+      if (!rule.to || rule.to.length === 0)
+        problems.push(`NetworkPolicy/${p.metadata.name}: an egress rule without 'to' opens every destination`);
     }
   }
   return problems;
@@ -220,19 +251,35 @@ export function checkMonitoring(objects, { requireOperator = false } = {}) {
     const ports = containersOf(o).flatMap((c) => c.ports ?? []);
     const annotations = t.metadata?.annotations ?? {};
     if (labels['app.kubernetes.io/component'] === 'postgres') continue; // the local PostgreSQL exports nothing
-    if (annotations['prometheus.io/scrape'] !== 'true' || !ports.some((p) => String(p.containerPort) === annotations['prometheus.io/port'])) {
+    if (
+      annotations['prometheus.io/scrape'] !== 'true' ||
+      !ports.some((p) => String(p.containerPort) === annotations['prometheus.io/port'])
+    ) {
       problems.push(`${nameOf(o)}: no prometheus.io/scrape and prometheus.io/port annotations naming a container port`);
     }
     if (!requireOperator && monitors.length === 0) continue;
     const covered = monitors.some((m) => {
-      if (m.kind === 'PodMonitor') return matches(m.spec.selector, labels) && m.spec.podMetricsEndpoints.every((e) => ports.some((p) => p.name === e.port));
-      return services.some((s) => matches(m.spec.selector, s.metadata.labels ?? {}) && matches({ matchLabels: s.spec.selector }, labels) && m.spec.endpoints.every((e) => (s.spec.ports ?? []).some((p) => p.name === e.port)));
+      if (m.kind === 'PodMonitor')
+        return matches(m.spec.selector, labels) && m.spec.podMetricsEndpoints.every((e) => ports.some((p) => p.name === e.port));
+      return services.some(
+        (s) =>
+          matches(m.spec.selector, s.metadata.labels ?? {}) &&
+          matches({ matchLabels: s.spec.selector }, labels) &&
+          m.spec.endpoints.every((e) => (s.spec.ports ?? []).some((p) => p.name === e.port)),
+      );
     });
     if (!covered) problems.push(`${nameOf(o)}: no ServiceMonitor or PodMonitor scrapes it`);
   }
   if (requireOperator) {
-    const alerts = objects.filter((o) => o.kind === 'PrometheusRule').flatMap((r) => r.spec.groups.flatMap((g) => g.rules.map((x) => x.alert)));
-    for (const [what, pattern] of [['breaker open', /Breaker/], ['silent failures (setlists refused)', /Refused/], ['sync lag', /SyncLag/], ['readiness', /NotReady/]]) {
+    const alerts = objects
+      .filter((o) => o.kind === 'PrometheusRule')
+      .flatMap((r) => r.spec.groups.flatMap((g) => g.rules.map((x) => x.alert)));
+    for (const [what, pattern] of [
+      ['breaker open', /Breaker/],
+      ['silent failures (setlists refused)', /Refused/],
+      ['sync lag', /SyncLag/],
+      ['readiness', /NotReady/],
+    ]) {
       if (!alerts.some((a) => pattern.test(a ?? ''))) problems.push(`no alert rule for ${what}`);
     }
     const dashboards = objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1');
@@ -258,7 +305,8 @@ export function checkMonitoring(objects, { requireOperator = false } = {}) {
 export function checkSelectors(objects) {
   const problems = [];
   for (const o of objects.filter((x) => LONG_RUNNING.includes(x.kind))) {
-    if (!matches(o.spec.selector, podTemplate(o).metadata?.labels)) problems.push(`${nameOf(o)}: its selector does not match its pod template`);
+    if (!matches(o.spec.selector, podTemplate(o).metadata?.labels))
+      problems.push(`${nameOf(o)}: its selector does not match its pod template`);
   }
   const pods = podsOf(objects);
   for (const s of objects.filter((o) => o.kind === 'Service' && o.spec.selector)) {
@@ -278,7 +326,9 @@ export function checkAll(objects, { externalSecrets = [], requireOperator = fals
     ...checkSecrets(objects, externalSecrets),
     ...checkDisruptionBudgets(objects),
     ...checkSelectors(objects),
-    ...(objects.some((o) => o.kind === 'NetworkPolicy') || objects.some((o) => LONG_RUNNING.includes(o.kind)) ? checkNetworkPolicies(objects) : []),
+    ...(objects.some((o) => o.kind === 'NetworkPolicy') || objects.some((o) => LONG_RUNNING.includes(o.kind))
+      ? checkNetworkPolicies(objects)
+      : []),
     ...checkMonitoring(objects, { requireOperator }),
     ...checkGoldPool(objects),
     ...(contract ? [...checkEndpoints(objects, contract.endpoints), ...checkMetricQueries(objects, contract.metrics)] : []),

@@ -26,9 +26,23 @@ import { modelProblems } from './model-check.mjs';
 
 /** apiVersion/kind -> its model. A kind missing here (and in OWN_SCHEMAS) is a problem, not a silent pass. */
 export const MODELS = Object.fromEntries(
-  [ConfigMap, Namespace, Secret, Service, ServiceAccount, Deployment, StatefulSet, Job, CronJob, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy, ServiceMonitor, PodMonitor, PrometheusRule].map(
-    (Model) => [`${Model.apiVersion}/${Model.kind}`, Model],
-  ),
+  [
+    ConfigMap,
+    Namespace,
+    Secret,
+    Service,
+    ServiceAccount,
+    Deployment,
+    StatefulSet,
+    Job,
+    CronJob,
+    HorizontalPodAutoscaler,
+    PodDisruptionBudget,
+    NetworkPolicy,
+    ServiceMonitor,
+    PodMonitor,
+    PrometheusRule,
+  ].map((Model) => [`${Model.apiVersion}/${Model.kind}`, Model]),
 );
 
 /** Kubernetes types our own schemas refer to with `kubernetesModel`. */
@@ -44,11 +58,22 @@ function ownValidator(key) {
       errors: true,
       validate: function checkPart(name, data, _schema, context) {
         const problems = modelProblems(PARTS[name], data);
-        checkPart.errors = problems.map((p) => ({ keyword: 'kubernetesModel', instancePath: context.instancePath + p.instancePath, message: p.message, params: {} }));
+        checkPart.errors = problems.map((p) => ({
+          keyword: 'kubernetesModel',
+          instancePath: context.instancePath + p.instancePath,
+          message: p.message,
+          params: {},
+        }));
         return problems.length === 0;
       },
     });
-    ownValidators = new Map(Object.entries({ 'postgresql.cnpg.io/v1/Cluster': cluster, 'postgresql.cnpg.io/v1/ScheduledBackup': scheduledBackup, 'barmancloud.cnpg.io/v1/ObjectStore': objectStore }).map(([k, schema]) => [k, ajv.compile(schema)]));
+    ownValidators = new Map(
+      Object.entries({
+        'postgresql.cnpg.io/v1/Cluster': cluster,
+        'postgresql.cnpg.io/v1/ScheduledBackup': scheduledBackup,
+        'barmancloud.cnpg.io/v1/ObjectStore': objectStore,
+      }).map(([k, schema]) => [k, ajv.compile(schema)]),
+    );
   }
   return ownValidators.get(key);
 }
@@ -57,7 +82,11 @@ function ownValidator(key) {
 function fromAjv(errors) {
   return errors
     .filter((e) => !['if'].includes(e.keyword))
-    .map((e) => (e.keyword === 'additionalProperties' ? { instancePath: `${e.instancePath}/${e.params.additionalProperty}`, message: 'is an unknown field' } : { instancePath: e.instancePath, message: e.message }));
+    .map((e) =>
+      e.keyword === 'additionalProperties'
+        ? { instancePath: `${e.instancePath}/${e.params.additionalProperty}`, message: 'is an unknown field' }
+        : { instancePath: e.instancePath, message: e.message },
+    );
 }
 
 /** Schema problems of one object, as readable lines (at most 5 an object). */

@@ -184,7 +184,14 @@ export function splitTopLevelUnits(text: string): TopLevelUnit[] {
         depth = expected.length;
         if (depth === 0) {
           const opener = text[groupStart] as '(' | '[' | '{';
-          units.push({ kind: 'group', opener, inner: text.slice(groupStart + 1, index).trim(), closed: true, start: groupStart, end: index + 1 });
+          units.push({
+            kind: 'group',
+            opener,
+            inner: text.slice(groupStart + 1, index).trim(),
+            closed: true,
+            start: groupStart,
+            end: index + 1,
+          });
           textStart = index + 1;
         }
       }
@@ -218,9 +225,14 @@ export function joinTopLevelUnits(units: readonly TopLevelUnit[], source?: strin
   let result = '';
   units.forEach((unit, index) => {
     const previous = units[index - 1];
-    const written = source !== undefined
-      ? source.slice(unit.start, unit.end)
-      : unit.kind === 'text' ? unit.text : unit.kind === 'dash' ? '-' : `${unit.opener}${unit.inner}${unit.closed ? closers[unit.opener] : ''}`;
+    const written =
+      source !== undefined
+        ? source.slice(unit.start, unit.end)
+        : unit.kind === 'text'
+          ? unit.text
+          : unit.kind === 'dash'
+            ? '-'
+            : `${unit.opener}${unit.inner}${unit.closed ? closers[unit.opener] : ''}`;
     if (previous === undefined) result = written;
     else if (source !== undefined && /^\s*$/.test(source.slice(previous.end, unit.start)) && previous.end <= unit.start) {
       result += source.slice(previous.end, unit.start) + written;

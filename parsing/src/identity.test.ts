@@ -51,7 +51,7 @@ describe('trackKey', () => {
     // rows from different mixes in the fixtures that are the same track
     ['Martyn - Is This Insanity? (Ben Klock Remix)', 'Martyn Feat. Spaceape - Is This Insanity (Ben Klock Remix)'],
     ['Bill Youngman - Cells Regenerate (Hanno Hinkelbein Remix)', 'Bill Youngman - Cells Regenerate (Hanno Hinkelbein Rmx)'],
-    ['JB3 - Forklift (Luke Slater\'s Filtered Remix)', 'jb³ - Forklift (Luke Slater\'s Filtered Remix)'],
+    ["JB3 - Forklift (Luke Slater's Filtered Remix)", "jb³ - Forklift (Luke Slater's Filtered Remix)"],
     ['Marc Romboy vs. Chelonis R. Jones - The Beat (Robert Hood Remix)', 'Marc Romboy vs Chelonis R. Jones - The Beat (Robert Hood Remix)'],
     ['TronikHouse – Up Tempo (Original Mix) [KMS – KMS-036]', 'Tronikhouse - Uptempo'],
     ['Norman Nodge - ManMade', 'Norman Nodge - Man Made'],
@@ -82,10 +82,12 @@ describe('trackKey', () => {
   });
 
   it('moves a version still written in the title out of it', () => {
-    expect(trackKey({ artist: 'Deadmau5', title: 'Strobe (Dubfire Remix)', version: null }))
-      .toBe(trackKey({ artist: 'Deadmau5', title: 'Strobe', version: 'Dubfire Remix' }));
-    expect(trackKey({ artist: 'Deadmau5', title: 'Strobe', version: 'Original Mix' }))
-      .toBe(trackKey({ artist: 'Deadmau5', title: 'Strobe', version: null }));
+    expect(trackKey({ artist: 'Deadmau5', title: 'Strobe (Dubfire Remix)', version: null })).toBe(
+      trackKey({ artist: 'Deadmau5', title: 'Strobe', version: 'Dubfire Remix' }),
+    );
+    expect(trackKey({ artist: 'Deadmau5', title: 'Strobe', version: 'Original Mix' })).toBe(
+      trackKey({ artist: 'Deadmau5', title: 'Strobe', version: null }),
+    );
   });
 
   it('spells the key out as primary artists | title | version', () => {

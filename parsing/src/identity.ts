@@ -9,7 +9,16 @@ import { isUnknownTitle } from './track-line';
 
 /** Letters NFKD does not decompose but that readers treat as plain letters ("Rødhåd" = "Rodhad"). */
 const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
 };
 
 /**
@@ -18,14 +27,16 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
  * "T.P. Heckmann" = "TP Heckmann" and "Trax-X" = "Trax X").
  */
 function foldForKey(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    // Accents come off Latin letters only: Cyrillic "й" is its own letter, not "и" with a mark.
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .replace(/[øæœßđðþłıħ]/g, (letter) => LETTER_FOLDS[letter] ?? letter)
-    .replace(/\s*&\s*/g, ' and ');
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      // Accents come off Latin letters only: Cyrillic "й" is its own letter, not "и" with a mark.
+      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+      .normalize('NFC')
+      .replace(/[øæœßđðþłıħ]/g, (letter) => LETTER_FOLDS[letter] ?? letter)
+      .replace(/\s*&\s*/g, ' and ')
+  );
 }
 
 function compact(text: string): string {
@@ -38,7 +49,11 @@ function compact(text: string): string {
  * A name that is only punctuation gives "".
  */
 export function artistKey(name: string): string {
-  return compact(foldForKey(name).trim().replace(/^the\s+/, ''));
+  return compact(
+    foldForKey(name)
+      .trim()
+      .replace(/^the\s+/, ''),
+  );
 }
 
 /** The parts of a track that decide its identity. Featured artists are deliberately not part of it. */
@@ -66,9 +81,7 @@ function versionKey(version: string): string {
  */
 export function trackKey(track: TrackIdentity): string | null {
   if (track.artist == null || !isValidArtistCredit(track.artist) || isUnknownTitle(track.title)) return null;
-  const artists = [...new Set(splitArtistCredit(splitFeaturing(track.artist).main).map(artistKey))]
-    .filter((key) => key !== '')
-    .sort();
+  const artists = [...new Set(splitArtistCredit(splitFeaturing(track.artist).main).map(artistKey))].filter((key) => key !== '').sort();
   const written = `${track.title ?? ''}${track.version ? ` (${track.version})` : ''}`;
   const { title, version } = parseTitleSide(written);
   const titlePart = title === null ? '' : titleKey(title);

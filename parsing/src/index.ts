@@ -19,5 +19,12 @@ export * from './text';
 export * from './title-side';
 export * from './version';
 export * from './free-text';
-export { classifyLine, splitDescriptionLines, MAX_LINE_CHARS, type ClassifiedLine, type LineKind, type SeparatorKind } from './free-text/classify-lines';
+export {
+  classifyLine,
+  splitDescriptionLines,
+  MAX_LINE_CHARS,
+  type ClassifiedLine,
+  type LineKind,
+  type SeparatorKind,
+} from './free-text/classify-lines';
 export { isoDateOf, dateInText, readDjsAndPlace } from './free-text/text-setlist';

@@ -37,8 +37,13 @@ function endsWithPlainParentheses(titleSide: string): boolean {
   const units = splitTopLevelUnits(titleSide);
   const last = units.at(-1);
   if (last?.kind !== 'group' || last.opener !== '(' || units.length < 2) return false;
-  return !isVersionText(last.inner) && !isOriginalVersion(last.inner) && !isNoteText(last.inner) && !isRunningTime(last.inner)
-    && !/^(?:feat\.?|ft\.?|featuring|w\/?|with)\s/i.test(last.inner);
+  return (
+    !isVersionText(last.inner) &&
+    !isOriginalVersion(last.inner) &&
+    !isNoteText(last.inner) &&
+    !isRunningTime(last.inner) &&
+    !/^(?:feat\.?|ft\.?|featuring|w\/?|with)\s/i.test(last.inner)
+  );
 }
 
 /** The title side ends in " - X" where X is plain text that is no version: "Shama - Linderluft". */
@@ -85,7 +90,8 @@ export function readListStyle(lines: readonly string[]): TrackLineStyle {
   const count = lines.length;
   return {
     labelAfterDash: labelTail >= MIN_AGREEING_LINES && labelTail >= LABEL_AFTER_DASH_SHARE * dashed,
-    labelInParentheses: parenthesisTail >= MIN_AGREEING_LINES && parenthesisTail >= LABEL_IN_PARENTHESES_SHARE * dashed && parenthesisTail > squareTail,
+    labelInParentheses:
+      parenthesisTail >= MIN_AGREEING_LINES && parenthesisTail >= LABEL_IN_PARENTHESES_SHARE * dashed && parenthesisTail > squareTail,
     tightHyphen: tightOnly >= MIN_AGREEING_LINES && tightOnly >= MAJORITY * count,
     slashSeparator: slashFirst >= MIN_AGREEING_LINES && slashFirst >= MAJORITY * count,
     titleFirst: versionLeft >= 1 && versionRight === 0 && count >= MIN_AGREEING_LINES,

@@ -4,7 +4,14 @@ describe('parseMixesdbTitle', () => {
   it.each([
     [
       '2017-10-22 - Ben Klock @ Awakenings x Klockworks Pres. Photon, Gashouder, ADE',
-      { date: '2017-10-22', dateText: '2017-10-22', djs: ['Ben Klock'], event: 'Awakenings x Klockworks Pres. Photon', venue: 'Gashouder', location: 'ADE' },
+      {
+        date: '2017-10-22',
+        dateText: '2017-10-22',
+        djs: ['Ben Klock'],
+        event: 'Awakenings x Klockworks Pres. Photon',
+        venue: 'Gashouder',
+        location: 'ADE',
+      },
     ],
     ['2017-12-08 - DVS1 - fabric 96', { date: '2017-12-08', djs: ['DVS1'], event: 'fabric 96', venue: null, location: null }],
     [
@@ -24,7 +31,12 @@ describe('parseMixesdbTitle', () => {
     ['200X - Robert Hood @ Fuse (Bleep, 2009-06)', { date: null, dateText: '200X', djs: ['Robert Hood'], event: 'Fuse', location: null }],
     [
       '2020-05-22 - JakoJako, Âme, Trikk & Frank Wiedemann @ United We Stream 54 - Innervisions, Art Biesenthal, Berlin',
-      { djs: ['JakoJako', 'Âme', 'Trikk', 'Frank Wiedemann'], event: 'United We Stream 54 - Innervisions', venue: 'Art Biesenthal', location: 'Berlin' },
+      {
+        djs: ['JakoJako', 'Âme', 'Trikk', 'Frank Wiedemann'],
+        event: 'United We Stream 54 - Innervisions',
+        venue: 'Art Biesenthal',
+        location: 'Berlin',
+      },
     ],
     [
       '2021-07-29 - Ben Klock X Etapp Kyle (Live PA) @ 16 Years Ostgut Ton, Halle, Berghain, Berlin (ARTE Concert)',

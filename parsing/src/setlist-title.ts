@@ -45,7 +45,9 @@ function withoutTrailingGroups(text: string): string {
  * sits inside one act's name; "(Live PA)"-style annotations are dropped. Linear in the credit.
  */
 export function splitDjCredit(djPart: string): string[] {
-  return splitTopLevel(collapseWhitespace(djPart), DJ_SEPARATOR).map(withoutTrailingGroups).filter((dj) => dj !== '');
+  return splitTopLevel(collapseWhitespace(djPart), DJ_SEPARATOR)
+    .map(withoutTrailingGroups)
+    .filter((dj) => dj !== '');
 }
 
 /** `splitDjCredit`, never empty: an empty DJ part gives ["Unknown"]. */

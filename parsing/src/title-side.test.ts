@@ -17,7 +17,7 @@ describe('versions', () => {
     ['Track (Re-Amp)', 'Track', 'Re-Amp'],
     ['Track (WIP)', 'Track', 'WIP'],
     ['Tell Me (Zinc Special)', 'Tell Me', 'Zinc Special'],
-    ['Gotta Keep Pushin\' (ID Remix ?)', 'Gotta Keep Pushin\'', 'ID Remix'],
+    ["Gotta Keep Pushin' (ID Remix ?)", "Gotta Keep Pushin'", 'ID Remix'],
     ['The Funk Phenomena (JOHNICkennydopeMastermix)', 'The Funk Phenomena', 'JOHNICkennydopeMastermix'],
     ['L.O.V.E. (Kruder + Dorfmeister)', 'L.O.V.E.', 'Kruder + Dorfmeister'],
     ['Sing It Back (Mousse T vs Ifeellovedub)', 'Sing It Back', 'Mousse T vs Ifeellovedub'],
@@ -52,7 +52,12 @@ describe('notes that are no version', () => {
   });
 
   it('keeps nothing of "(prod. by …)" anywhere in the row', () => {
-    expect(parseTrackLine('Travis Scott - Sicko Mode (prod. by Hit-Boy)')).toMatchObject({ title: 'Sicko Mode', version: null, remixers: [], featured: [] });
+    expect(parseTrackLine('Travis Scott - Sicko Mode (prod. by Hit-Boy)')).toMatchObject({
+      title: 'Sicko Mode',
+      version: null,
+      remixers: [],
+      featured: [],
+    });
   });
 });
 
@@ -74,7 +79,10 @@ describe('labels', () => {
   });
 
   it('reads a last " - X" as the label when X is the artist (their own label) or the list writes labels there', () => {
-    expect(parseTitleSide('Love Jam - Sound Stream', { artist: 'Sound Stream' })).toMatchObject({ title: 'Love Jam', label: 'Sound Stream' });
+    expect(parseTitleSide('Love Jam - Sound Stream', { artist: 'Sound Stream' })).toMatchObject({
+      title: 'Love Jam',
+      label: 'Sound Stream',
+    });
     expect(parseTitleSide('Shama - Linderluft', { labelAfterDash: true })).toMatchObject({ title: 'Shama', label: 'Linderluft' });
     expect(parseTitleSide('Shama - Linderluft')).toMatchObject({ title: 'Shama - Linderluft', label: null });
   });

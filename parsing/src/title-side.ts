@@ -96,7 +96,12 @@ function readGroup(units: readonly TopLevelUnit[], index: number, reading: Readi
     setLabel(reading, inner, null);
   } else if (unit.opener === '(' && reading.label === null && !reading.settled && /\s[-\u2010-\u2015\u2212]\s/.test(inner)) {
     setLabel(reading, inner, 'label written in parentheses');
-  } else if (reading.label === null && !reading.settled && !PART_OF_TITLE.test(inner) && (isVersionUnit(units, index - 1) || units[index - 1]?.kind === 'dash' || options.labelInParentheses)) {
+  } else if (
+    reading.label === null &&
+    !reading.settled &&
+    !PART_OF_TITLE.test(inner) &&
+    (isVersionUnit(units, index - 1) || units[index - 1]?.kind === 'dash' || options.labelInParentheses)
+  ) {
     // "(Diplo Remix) (Ed Banger)", "Night Falls - (Get Physical)": a name after the title is done is its label.
     setLabel(reading, inner, 'label written in parentheses after the title');
   } else {
@@ -131,7 +136,11 @@ function readText(units: readonly TopLevelUnit[], index: number, reading: Readin
     return 2;
   }
   const ownLabel = options.artist != null && text.toLowerCase() === options.artist.trim().toLowerCase();
-  if (reading.label === null && !reading.settled && (ownLabel || options.labelAfterDash || isVersionUnit(units, index - 2) || readsAsLabel(text))) {
+  if (
+    reading.label === null &&
+    !reading.settled &&
+    (ownLabel || options.labelAfterDash || isVersionUnit(units, index - 2) || readsAsLabel(text))
+  ) {
     setLabel(reading, text, 'label written after a dash');
     return 2;
   }
@@ -196,12 +205,14 @@ function finish(titleUnits: TopLevelUnit[], source: string, reading: Reading): T
   }
   const versionParts = reading.versions.map((version) => splitFeaturing(version));
   const seen = new Set<string>();
-  const versions = versionParts.map((part) => part.main).filter((part) => {
-    const key = part.toLowerCase();
-    if (part === '' || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const versions = versionParts
+    .map((part) => part.main)
+    .filter((part) => {
+      const key = part.toLowerCase();
+      if (part === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   return {
     title: title === '' ? null : title,
     version: versions.length === 0 ? null : versions.join(', '),

@@ -33,7 +33,7 @@ describe('parseTrackLine labels', () => {
     ['Robert Hood – School [Music Man Records – MM 127]', 'School', 'Music Man Records', 'MM 127'],
     ['Tiga vs Audion - Stabbed In The Back [Turbo]', 'Stabbed In The Back', 'Turbo', null],
     ['Mike Dehnert - Umlaut (Remix 1) [Fachwerk - FW/ALBUM6]', 'Umlaut', 'Fachwerk', 'FW/ALBUM6'],
-    ['Gerd - Arkest\'s Blaze (Music Man - MM 048)', "Arkest's Blaze", 'Music Man', 'MM 048'],
+    ["Gerd - Arkest's Blaze (Music Man - MM 048)", "Arkest's Blaze", 'Music Man', 'MM 048'],
   ])('%s', (line, title, label, catalog) => {
     expect(parseTrackLine(line)).toMatchObject({ title, label, catalog });
   });
@@ -62,7 +62,12 @@ describe('parseTrackLine versions', () => {
     ['Trevor Rockcliffe - Visions Of You (Foreplay Mix)', 'Visions Of You', 'Foreplay Mix', []],
     ['Michel De Hey vs. Literon - Transmitter (Jamie Anderson Mix)', 'Transmitter', 'Jamie Anderson Mix', ['Jamie Anderson']],
     ['Emptyset - Altogether Lost (Ben Klock’s Glowing Clap Mix)', 'Altogether Lost', 'Ben Klock’s Glowing Clap Mix', ['Ben Klock']],
-    ['Acid Blood - Acid Blood (Trax-X vs Sinesweeper Remix) [Missile]', 'Acid Blood', 'Trax-X vs Sinesweeper Remix', ['Trax-X', 'Sinesweeper']],
+    [
+      'Acid Blood - Acid Blood (Trax-X vs Sinesweeper Remix) [Missile]',
+      'Acid Blood',
+      'Trax-X vs Sinesweeper Remix',
+      ['Trax-X', 'Sinesweeper'],
+    ],
     ['Inner City - Big Fun - Jon Rundell Remix', 'Big Fun', 'Jon Rundell Remix', ['Jon Rundell']],
     ['The Rapture - W.A.Y.U.H. (Whoo! Alright - Yeah ... Uh Huh) People', 'W.A.Y.U.H. (Whoo! Alright - Yeah ... Uh Huh) People', null, []],
     ['Dabrye - Game Over (feat. Jay Dee and Phat Kat) (Ghostly International)', 'Game Over (Ghostly International)', null, []],
@@ -167,8 +172,31 @@ describe('parseTrackLine text clean-up', () => {
   });
 
   it('never throws, whatever the input', () => {
-    const nasty = ['', ' ', '[', ']', '(((', '[[[[', '{{{{', '<!--', '- - -', ' - ', '\u0000\u0001', '\ud800', 'w/', '+',
-      'vs', '#', ';', '[12]', '(', 'a'.repeat(20000), `[${'('.repeat(5000)}`, '&#99999999;', '&#xD800;'];
+    const nasty = [
+      '',
+      ' ',
+      '[',
+      ']',
+      '(((',
+      '[[[[',
+      '{{{{',
+      '<!--',
+      '- - -',
+      ' - ',
+      '\u0000\u0001',
+      '\ud800',
+      'w/',
+      '+',
+      'vs',
+      '#',
+      ';',
+      '[12]',
+      '(',
+      'a'.repeat(20000),
+      `[${'('.repeat(5000)}`,
+      '&#99999999;',
+      '&#xD800;',
+    ];
     for (const line of nasty) expect(() => parseTrackLine(line)).not.toThrow();
     expect(() => parseTrackLine(undefined as unknown as string)).not.toThrow();
   });

@@ -62,14 +62,29 @@ export function isUnknownTitle(title: string | null | undefined): boolean {
 
 function emptyRecord(raw: string, warnings: string[]): ParsedTrackLine {
   return {
-    raw, cue: null, cueSeconds: null, artist: null, title: null, version: null, remixers: [], featured: [],
-    primaryArtists: [], label: null, catalog: null, unidentified: true, artistValid: false, layered: false, warnings,
+    raw,
+    cue: null,
+    cueSeconds: null,
+    artist: null,
+    title: null,
+    version: null,
+    remixers: [],
+    featured: [],
+    primaryArtists: [],
+    label: null,
+    catalog: null,
+    unidentified: true,
+    artistValid: false,
+    layered: false,
+    warnings,
   };
 }
 
 function asMatch(pattern: RegExp, text: string, masked: string): TopLevelMatch | null {
   const match = pattern.exec(masked);
-  return match ? { index: match.index, end: match.index + match[0].length, text: text.slice(match.index, match.index + match[0].length) } : null;
+  return match
+    ? { index: match.index, end: match.index + match[0].length, text: text.slice(match.index, match.index + match[0].length) }
+    : null;
 }
 
 /**
@@ -119,7 +134,12 @@ interface PieceContext {
 function parsePiece(pieceText: string, style: TrackLineStyle, context: PieceContext): ParsedTrackLine {
   const warnings = [...context.warnings];
   const text = (style.mentions ? pieceText.replace(MENTION, '$1') : pieceText).trim();
-  const base = { ...emptyRecord(context.raw, warnings), cue: context.cue.cue, cueSeconds: context.cue.cueSeconds, layered: context.layered };
+  const base = {
+    ...emptyRecord(context.raw, warnings),
+    cue: context.cue.cue,
+    cueSeconds: context.cue.cueSeconds,
+    layered: context.layered,
+  };
   if (text === '') return { ...base, warnings: [...warnings, 'empty row'] };
 
   const separator = findSeparator(text, style, warnings);
@@ -148,7 +168,11 @@ export function readArtistAndTitle(
   warnings: string[] = [],
 ): ArtistAndTitle {
   const artist = artistSide?.replace(/[\s\-\u2010-\u2015\u2212:]+$/, '').trim() || null;
-  const side = parseTitleSide(titleSide, { artist, labelAfterDash: options.labelAfterDash, labelInParentheses: options.labelInParentheses });
+  const side = parseTitleSide(titleSide, {
+    artist,
+    labelAfterDash: options.labelAfterDash,
+    labelInParentheses: options.labelInParentheses,
+  });
   warnings.push(...side.warnings);
   const artistFeaturing = artist === null ? { main: '', featured: [] } : splitFeaturing(artist);
   const artistValid = isValidArtistCredit(artist);
@@ -236,6 +260,9 @@ export function parseTrackLine(line: string, style: TrackLineStyle = {}): Parsed
   const [first] = rows;
   if (!first) return emptyRecord(String(line ?? ''), ['row could not be parsed']);
   if (rows.length === 1) return first;
-  const others = rows.slice(1).map((row) => [row.artist, row.title].filter(Boolean).join(' - ')).join('", "');
+  const others = rows
+    .slice(1)
+    .map((row) => [row.artist, row.title].filter(Boolean).join(' - '))
+    .join('", "');
   return { ...first, warnings: [...first.warnings, `line holds ${rows.length} tracks played together; the others: "${others}"`] };
 }

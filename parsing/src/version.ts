@@ -9,18 +9,59 @@ import { splitArtistCredit } from './artist-credit';
 
 /** Words that name who made a version: any words before them are the remixer ("Dubfire Remix"). */
 const CREDITING_WORDS = [
-  're-?mix(?:es)?', 'rmx', 're-?edit', 'edit', 're-?work', 'process', 're-?fix', 're-?rub', 'bootleg', 're-?make',
-  'reconstruction', 're-?interpretation', 'interpretation', 'treatment', 'redux', 're-?model', 're-?shape',
-  're-?dub', 're-?version', 're-?mixed', 'mash-?\\s?up', 're-?amp', 're-?assembly', 're-?visit', 're-?touch',
-  're-?think', 're-?imagin(?:ation|ed)', 're-?phrased', 're-?vamp', 're-?construct(?:ion|ed)?',
+  're-?mix(?:es)?',
+  'rmx',
+  're-?edit',
+  'edit',
+  're-?work',
+  'process',
+  're-?fix',
+  're-?rub',
+  'bootleg',
+  're-?make',
+  'reconstruction',
+  're-?interpretation',
+  'interpretation',
+  'treatment',
+  'redux',
+  're-?model',
+  're-?shape',
+  're-?dub',
+  're-?version',
+  're-?mixed',
+  'mash-?\\s?up',
+  're-?amp',
+  're-?assembly',
+  're-?visit',
+  're-?touch',
+  're-?think',
+  're-?imagin(?:ation|ed)',
+  're-?phrased',
+  're-?vamp',
+  're-?construct(?:ion|ed)?',
 ];
 /**
  * Words that describe a version without naming anyone ("Dub Mix", "Acid Instrumental", "Live", "VIP").
  * Not "take": "(Take Me Higher)" is a title in brackets far more often than a version.
  */
 const DESCRIBING_WORDS = [
-  'mix', 'dub', 'version', 'instrumental', 'vocal', 'reprise', 'live', 'demo', 'vip', 'extended', 'cut',
-  'a ?cc?app?ella', 'remaster(?:ed)?', 'variation', 'wip', 'megamix', 'medley',
+  'mix',
+  'dub',
+  'version',
+  'instrumental',
+  'vocal',
+  'reprise',
+  'live',
+  'demo',
+  'vip',
+  'extended',
+  'cut',
+  'a ?cc?app?ella',
+  'remaster(?:ed)?',
+  'variation',
+  'wip',
+  'megamix',
+  'medley',
 ];
 /** Words that are versions only as the last word of the bracket: "(Zinc Special)", "(Skream Flip)", not "(Flip Da Funk)". */
 const LAST_ONLY_WORDS = ['special', 'flip', 'blend'];
@@ -31,13 +72,15 @@ const VERSION_WORD = `(?:\\b(?:${[...CREDITING_WORDS, ...DESCRIBING_WORDS].join(
 const ANY_VERSION_WORD = new RegExp(VERSION_WORD, 'i');
 const ALL_VERSION_WORDS = new RegExp(VERSION_WORD, 'gi');
 /** Descriptors that may sit between a remixer's name and the version word ("Powertools Acid Funk Mix"). */
-const DESCRIPTOR_WORD = /^(?:dub|club|extended|radio|vocal|instrumental|original|acid|funk|deep|dark|main|alternative|alt|short|long|special|full|12"|7"|\d+)$/i;
+const DESCRIPTOR_WORD =
+  /^(?:dub|club|extended|radio|vocal|instrumental|original|acid|funk|deep|dark|main|alternative|alt|short|long|special|full|12"|7"|\d+)$/i;
 const ORIGINAL = /^original(?:\s+(?:mix|version|edit|cut))?$/i;
 /**
  * Bracket notes that say something about the record or how it was played, not which version it is:
  * "(unreleased)", "(forthcoming)", "(Sample)", "(free download)", "(prod. by Blxck Mxck)", "(as on [[another mix]])".
  */
-const NOTE = /^(?:unreleased|forthcoming|upcoming|out now|out soon|coming soon|soon on .*|free\s?(?:download|dl)|sample|tba|tbc|as on\b.*|prod(?:\.|uced)?(?:\s*by)?\b.*)$/i;
+const NOTE =
+  /^(?:unreleased|forthcoming|upcoming|out now|out soon|coming soon|soon on .*|free\s?(?:download|dl)|sample|tba|tbc|as on\b.*|prod(?:\.|uced)?(?:\s*by)?\b.*)$/i;
 
 /** A name: capitalised words or numbers ("Kruder", "Mousse T", "DJ Face", "4 Hero"). */
 const NAME = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}.'’!*-]*(?:\s[\p{Lu}\p{N}][\p{L}\p{N}.'’!*-]*){0,3}`;

@@ -191,7 +191,12 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     const [postgres, graph] = await Promise.all([checkPostgres(pg), checkNeo4j(neo4j)]);
     const ok = postgres.ok && graph.ok;
     const problems = Object.fromEntries(
-      ([['postgres', postgres], ['neo4j', graph]] as const).flatMap(([name, health]) => (health.ok ? [] : [[name, { state: health.state, message: health.message }]])),
+      (
+        [
+          ['postgres', postgres],
+          ['neo4j', graph],
+        ] as const
+      ).flatMap(([name, health]) => (health.ok ? [] : [[name, { state: health.state, message: health.message }]])),
     );
     res.status(ok ? 200 : 503).json({ ok, postgres: postgres.ok, neo4j: graph.ok, ...(ok ? {} : { problems }) });
   });

@@ -14,6 +14,8 @@ describe('loadServerConfig', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => loadServerConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' })).toThrow(/NEO4J_URI="http:\/\/x" is invalid[\s\S]*PORT="eighty" is invalid/);
+    expect(() => loadServerConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' })).toThrow(
+      /NEO4J_URI="http:\/\/x" is invalid[\s\S]*PORT="eighty" is invalid/,
+    );
   });
 });

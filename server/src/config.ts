@@ -64,7 +64,7 @@ export const serverConfigFields = {
     env: 'SETLISTFM_DAILY_CAP',
     default: '1440',
     schema: envSchemas.integer(1),
-    description: 'setlist.fm requests per day (the crawler\'s cap, shown by the sources query)',
+    description: "setlist.fm requests per day (the crawler's cap, shown by the sources query)",
   },
   logLevel: {
     env: 'LOG_LEVEL',

@@ -31,11 +31,23 @@ describe('argument checks', () => {
 // The codes and messages the real drivers raise (neo4j-driver 6, node-postgres 8), sorted into what a client can act on.
 describe('classifyDatabaseError', () => {
   it.each([
-    ['a Neo4j transaction stopped at its timeout', withCode('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'), 'too-slow'],
+    [
+      'a Neo4j transaction stopped at its timeout',
+      withCode('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'),
+      'too-slow',
+    ],
     ['a PostgreSQL statement_timeout', withCode('57014', 'canceling statement due to statement timeout'), 'too-slow'],
     ['our own deadline on a silent server', new DatabaseDeadlineError('graph query x', 12000), 'not-answering'],
-    ['a Neo4j pool that could not get a connection in time', withCode('N/A', 'Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 0, Idle conn count = 0.'), 'not-answering'],
-    ['a Neo4j connection that did not open in time', withCode('ServiceUnavailable', 'Failed to establish connection in 5000ms'), 'not-answering'],
+    [
+      'a Neo4j pool that could not get a connection in time',
+      withCode('N/A', 'Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 0, Idle conn count = 0.'),
+      'not-answering',
+    ],
+    [
+      'a Neo4j connection that did not open in time',
+      withCode('ServiceUnavailable', 'Failed to establish connection in 5000ms'),
+      'not-answering',
+    ],
     ['a pg pool that could not connect in time', new Error('timeout exceeded when trying to connect'), 'not-answering'],
     ['a pg query_timeout', new Error('Query read timeout'), 'not-answering'],
     ['Neo4j down', withCode('ServiceUnavailable', 'Could not perform discovery. No routing servers available.'), 'unreachable'],

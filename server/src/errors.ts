@@ -10,8 +10,7 @@ export class ApiError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, argument?: string) =>
-  new ApiError('BAD_USER_INPUT', message, argument ? { argument } : {});
+export const badInput = (message: string, argument?: string) => new ApiError('BAD_USER_INPUT', message, argument ? { argument } : {});
 export const notFound = (message: string) => new ApiError('NOT_FOUND', message);
 export const unauthenticated = (message: string) => new ApiError('UNAUTHENTICATED', message);
 
@@ -25,7 +24,8 @@ export function requireRange(argument: string, value: number, min: number, max: 
 
 /** Parses a GraphQL ID that must be one of our numeric ids. */
 export function requireNumericId(argument: string, id: string): number {
-  if (!/^\d{1,15}$/.test(id)) throw badInput(`${argument} must be a track/artist id (digits), got ${JSON.stringify(id).slice(0, 60)}`, argument);
+  if (!/^\d{1,15}$/.test(id))
+    throw badInput(`${argument} must be a track/artist id (digits), got ${JSON.stringify(id).slice(0, 60)}`, argument);
   return Number(id);
 }
 
@@ -44,18 +44,29 @@ const PG_UNREACHABLE = /^(08...|57P01|57P02|57P03|53300)$/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** node-postgres raises these as plain Errors without a code. */
 const PG_CONNECTION_LOST = /Connection terminated|Client has encountered a connection error|not queryable|terminating connection/i;
-const NOT_ANSWERING = /timeout exceeded when trying to connect|Connection acquisition timed out|Failed to establish connection in|Query read timeout|ETIMEDOUT/i;
+const NOT_ANSWERING =
+  /timeout exceeded when trying to connect|Connection acquisition timed out|Failed to establish connection in|Query read timeout|ETIMEDOUT/i;
 
 /** Sorts a driver error (neo4j-driver or node-postgres) into what the client should be told. */
 export function classifyDatabaseError(error: unknown): DatabaseFailure {
   const code = String((error as { code?: unknown })?.code ?? '');
   const message = String((error as Error)?.message ?? '');
   if (error instanceof DatabaseDeadlineError) return 'not-answering';
-  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || code === '57014') {
+  if (
+    code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+    code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
+    code === '57014'
+  ) {
     return 'too-slow';
   }
   if (code === 'ETIMEDOUT' || NOT_ANSWERING.test(message)) return 'not-answering';
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || NETWORK_CODES.has(code) || PG_UNREACHABLE.test(code) || PG_CONNECTION_LOST.test(message)) {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    NETWORK_CODES.has(code) ||
+    PG_UNREACHABLE.test(code) ||
+    PG_CONNECTION_LOST.test(message)
+  ) {
     return 'unreachable';
   }
   return 'other';
@@ -64,7 +75,10 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure {
 /** Our own client-side deadline on a database call expired: the server accepted the call and never answered. */
 export class DatabaseDeadlineError extends Error {
   readonly code = 'SONGNODES_DEADLINE';
-  constructor(readonly what: string, readonly ms: number) {
+  constructor(
+    readonly what: string,
+    readonly ms: number,
+  ) {
     super(`${what}: no answer within ${ms} ms`);
   }
 }
@@ -80,9 +94,13 @@ export function translateDatabaseError(error: unknown, what: string): never {
     case 'too-slow':
       throw new ApiError('UNAVAILABLE', `${what} took too long; try a smaller depth or limit`, { reason: 'QUERY_TIMEOUT' });
     case 'not-answering':
-      throw new ApiError('UNAVAILABLE', `${what}: the database is not answering (hung or overloaded); try again shortly`, { reason: 'DATABASE_NOT_ANSWERING' });
+      throw new ApiError('UNAVAILABLE', `${what}: the database is not answering (hung or overloaded); try again shortly`, {
+        reason: 'DATABASE_NOT_ANSWERING',
+      });
     case 'unreachable':
-      throw new ApiError('UNAVAILABLE', `${what}: the database is not reachable right now; try again shortly`, { reason: 'DATABASE_UNREACHABLE' });
+      throw new ApiError('UNAVAILABLE', `${what}: the database is not reachable right now; try again shortly`, {
+        reason: 'DATABASE_UNREACHABLE',
+      });
     default:
       throw error;
   }

@@ -9,19 +9,22 @@ describe('cursors', () => {
     expect(decodeCursor(undefined)).toBe(0);
   });
 
-  it.each(['not-a-cursor', '', Buffer.from('offset:-1').toString('base64url'), Buffer.from('offset:1234567890').toString('base64url'), Buffer.from('offset:1 ').toString('base64url')])(
-    'refuses a cursor this API did not give out (%j) as BAD_USER_INPUT naming the argument',
-    (cursor) => {
-      let thrown: unknown;
-      try {
-        decodeCursor(cursor, 'after');
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(GraphQLError);
-      expect((thrown as GraphQLError).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
-    },
-  );
+  it.each([
+    'not-a-cursor',
+    '',
+    Buffer.from('offset:-1').toString('base64url'),
+    Buffer.from('offset:1234567890').toString('base64url'),
+    Buffer.from('offset:1 ').toString('base64url'),
+  ])('refuses a cursor this API did not give out (%j) as BAD_USER_INPUT naming the argument', (cursor) => {
+    let thrown: unknown;
+    try {
+      decodeCursor(cursor, 'after');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(GraphQLError);
+    expect((thrown as GraphQLError).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
 });
 
 describe('toConnection', () => {

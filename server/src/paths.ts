@@ -15,5 +15,4 @@ function findUp(from: string, marker: string): string {
 }
 
 /** The server's version, from its package.json. */
-export const serverVersion: string = (JSON.parse(readFileSync(join(serverRoot, 'package.json'), 'utf8')) as { version: string })
-  .version;
+export const serverVersion: string = (JSON.parse(readFileSync(join(serverRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -25,7 +25,11 @@ export function loadAdminToken(): string | null {
   try {
     if (fromHash) {
       window.localStorage.setItem(STORAGE_KEY, fromHash);
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hashWithoutToken(window.location.hash)}`);
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${window.location.search}${hashWithoutToken(window.location.hash)}`,
+      );
     }
     return window.localStorage.getItem(STORAGE_KEY);
   } catch {

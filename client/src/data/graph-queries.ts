@@ -34,7 +34,14 @@ export async function fetchNeighbourhood(
   const result = await client
     .query(
       NeighbourhoodDocument,
-      { trackId, depth: filters.depth, minWeight: filters.minWeight, direction: filters.direction, limit: edgeLimitFor(filters.depth), lens: lensInput(lens) },
+      {
+        trackId,
+        depth: filters.depth,
+        minWeight: filters.minWeight,
+        direction: filters.direction,
+        limit: edgeLimitFor(filters.depth),
+        lens: lensInput(lens),
+      },
       { requestPolicy },
     )
     .toPromise();
@@ -52,10 +59,7 @@ export async function fetchNeighbourhood(
  * no transition meets the filters (the API answers the centre with no edges); or nothing when the track is not in
  * the graph at all (the API answers null).
  */
-export type Surroundings =
-  | ({ kind: 'neighbourhood' } & NeighbourhoodResult)
-  | { kind: 'isolated'; track: TrackNode }
-  | { kind: 'missing' };
+export type Surroundings = ({ kind: 'neighbourhood' } & NeighbourhoodResult) | { kind: 'isolated'; track: TrackNode } | { kind: 'missing' };
 
 export async function fetchSurroundings(
   client: Client,
@@ -74,7 +78,13 @@ export async function fetchSurroundings(
 export type FoundPath = NonNullable<PathQuery['path']>;
 
 /** The most-travelled route between two tracks, or null when there is none within `maxHops`. */
-export async function fetchPath(client: Client, fromId: string, toId: string, maxHops: number, lens: Lens = EMPTY_LENS): Promise<FoundPath | null> {
+export async function fetchPath(
+  client: Client,
+  fromId: string,
+  toId: string,
+  maxHops: number,
+  lens: Lens = EMPTY_LENS,
+): Promise<FoundPath | null> {
   const result = await client.query(PathDocument, { fromId, toId, maxHops, lens: lensInput(lens) }).toPromise();
   if (result.error) throw new ApiError(result.error.message);
   return result.data?.path ?? null;

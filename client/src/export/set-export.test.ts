@@ -38,7 +38,13 @@ describe('set export', () => {
     const records = parse(setToCsv(steps), { columns: true }) as Record<string, string>[];
     expect(records.map((r) => r.track_id)).toEqual(['11', '22', '33', '11']);
     expect(records[1]).toEqual({
-      position: '2', artist: 'Rhythm Is Rhythm', title: 'Salsa Life', version: 'Rhythm Mix', track_id: '22', setlists_from_previous: '3', djs_from_previous: '2',
+      position: '2',
+      artist: 'Rhythm Is Rhythm',
+      title: 'Salsa Life',
+      version: 'Rhythm Mix',
+      track_id: '22',
+      setlists_from_previous: '3',
+      djs_from_previous: '2',
     });
     expect(records[2]!.title).toBe('Say "Yes", <Now>');
     expect(records[2]!.artist).toBe('Above & Beyond\nfeat. X');
@@ -62,7 +68,10 @@ describe('set export', () => {
 
     const playlists = root.getElementsByTagName('PLAYLISTS')[0]!;
     const nodes = Array.from(playlists.getElementsByTagName('NODE'));
-    expect(nodes.map((n) => [n.getAttribute('Type'), n.getAttribute('Name')])).toEqual([['0', 'ROOT'], ['1', 'Friday <late>']]);
+    expect(nodes.map((n) => [n.getAttribute('Type'), n.getAttribute('Name')])).toEqual([
+      ['0', 'ROOT'],
+      ['1', 'Friday <late>'],
+    ]);
     const playlist = nodes[1]!;
     expect(playlist.getAttribute('KeyType')).toBe('0');
     expect(playlist.getAttribute('Entries')).toBe('4');

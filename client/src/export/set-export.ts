@@ -42,13 +42,29 @@ export function setToM3u8(name: string, steps: readonly SetStep[], origin: strin
   return `${lines.join('\n')}\n`;
 }
 
-export const SET_CSV_HEADER = ['position', 'artist', 'title', 'version', 'track_id', 'setlists_from_previous', 'djs_from_previous'] as const;
+export const SET_CSV_HEADER = [
+  'position',
+  'artist',
+  'title',
+  'version',
+  'track_id',
+  'setlists_from_previous',
+  'djs_from_previous',
+] as const;
 
 /** RFC 4180 CSV, one row per position; the transition columns are empty for the first track and when unknown. */
 export function setToCsv(steps: readonly SetStep[]): string {
   return csvDocument(
     SET_CSV_HEADER,
-    steps.map((step, index) => [index + 1, step.track.artistCredit, step.track.title, step.track.version, step.track.id, step.weight, step.djs]),
+    steps.map((step, index) => [
+      index + 1,
+      step.track.artistCredit,
+      step.track.title,
+      step.track.version,
+      step.track.id,
+      step.weight,
+      step.djs,
+    ]),
   );
 }
 

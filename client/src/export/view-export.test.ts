@@ -21,10 +21,14 @@ describe('view export', () => {
     expect(graph.getAttribute('edgedefault')).toBe('directed');
     const parsedNodes = Array.from(graph.getElementsByTagName('node'));
     expect(parsedNodes).toHaveLength(2);
-    const dataOf = (el: Element) => Object.fromEntries(Array.from(el.getElementsByTagName('data')).map((d) => [d.getAttribute('key'), d.textContent]));
+    const dataOf = (el: Element) =>
+      Object.fromEntries(Array.from(el.getElementsByTagName('data')).map((d) => [d.getAttribute('key'), d.textContent]));
     expect(dataOf(parsedNodes[1]!)).toEqual({ title: 'Strobe', artist: 'Deadmau5 & "Friends"', version: 'Dubfire Remix', plays: '2' });
     const [edge] = Array.from(graph.getElementsByTagName('edge'));
-    expect([edge!.getAttribute('source'), edge!.getAttribute('target')]).toEqual([parsedNodes[0]!.getAttribute('id'), parsedNodes[1]!.getAttribute('id')]);
+    expect([edge!.getAttribute('source'), edge!.getAttribute('target')]).toEqual([
+      parsedNodes[0]!.getAttribute('id'),
+      parsedNodes[1]!.getAttribute('id'),
+    ]);
     expect(dataOf(edge!)).toEqual({ weight: '3', djs: '2', firstSeen: '2010-01-02' });
   });
 

@@ -19,7 +19,8 @@ const EDGE_KEYS = [
 ] as const;
 
 export function viewToGraphml(nodes: readonly TrackNode[], edges: readonly TransitionEdge[]): string {
-  const data = (key: string, value: string | number | null) => (value === null ? [] : [`      <data key="${key}">${xmlEscape(value)}</data>`]);
+  const data = (key: string, value: string | number | null) =>
+    value === null ? [] : [`      <data key="${key}">${xmlEscape(value)}</data>`];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',

@@ -56,7 +56,8 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const global: Record<string, () => void> = { '?': h.toggleHelp, '/': h.focusSearch };
       // Graph commands only when the focus is on the page or the graph, so panels and buttons keep their keys.
-      const onGraph = event.target === document.body || (event.target instanceof Element && event.target.closest('[data-graph-view]') !== null);
+      const onGraph =
+        event.target === document.body || (event.target instanceof Element && event.target.closest('[data-graph-view]') !== null);
       const graph: Record<string, () => void> = {
         '+': () => h.zoom(1.25),
         '=': () => h.zoom(1.25),
@@ -65,10 +66,10 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
         d: h.toggleDebug,
         ' ': h.toggleLayout,
         // quoted: key names, not components
-        'ArrowLeft': () => h.pan(PAN_STEP_PX, 0),
-        'ArrowRight': () => h.pan(-PAN_STEP_PX, 0),
-        'ArrowUp': () => h.pan(0, PAN_STEP_PX),
-        'ArrowDown': () => h.pan(0, -PAN_STEP_PX),
+        ArrowLeft: () => h.pan(PAN_STEP_PX, 0),
+        ArrowRight: () => h.pan(-PAN_STEP_PX, 0),
+        ArrowUp: () => h.pan(0, PAN_STEP_PX),
+        ArrowDown: () => h.pan(0, -PAN_STEP_PX),
         Enter: h.expandSelection,
       };
       const action = global[event.key] ?? (onGraph ? graph[event.key] : undefined);

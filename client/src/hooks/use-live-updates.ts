@@ -25,7 +25,13 @@ interface LiveView {
 }
 
 /** Returns how many tracks the live subscription currently watches. */
-export function useLiveUpdates(client: Client, store: GraphStore, view: LiveView, structureVersion: number, dispatch: (action: UiAction) => void): number {
+export function useLiveUpdates(
+  client: Client,
+  store: GraphStore,
+  view: LiveView,
+  structureVersion: number,
+  dispatch: (action: UiAction) => void,
+): number {
   const viewRef = useRef(view);
   viewRef.current = view;
   const [watched, setWatched] = useState('');
@@ -58,7 +64,13 @@ export function useLiveUpdates(client: Client, store: GraphStore, view: LiveView
   return watched === '' ? 0 : watched.split(',').length;
 }
 
-async function refresh(client: Client, store: GraphStore, view: LiveView, changed: string[], dispatch: (action: UiAction) => void): Promise<void> {
+async function refresh(
+  client: Client,
+  store: GraphStore,
+  view: LiveView,
+  changed: string[],
+  dispatch: (action: UiAction) => void,
+): Promise<void> {
   const anchors = new Set([view.centreId, ...view.expandedIds].filter((id): id is string => id !== null));
   const now = Date.now();
   const changes: LiveChange[] = [];

@@ -32,7 +32,14 @@ export function useNeighbourhoods(
   const { centreId, expandedIds, filters, lens } = view;
   const key = `${centreId}|${filters.minWeight}|${filters.depth}|${filters.direction}|${lensKey(lens)}`;
   const loaded = useRef({ key: '', ids: new Set<string>(), generation: 0 });
-  const [status, setStatus] = useState<NeighbourhoodStatus>({ loading: false, error: null, truncatedIds: [], missingIds: [], isolatedIds: [], generation: 0 });
+  const [status, setStatus] = useState<NeighbourhoodStatus>({
+    loading: false,
+    error: null,
+    truncatedIds: [],
+    missingIds: [],
+    isolatedIds: [],
+    generation: 0,
+  });
   const expandedKey = expandedIds.join(',');
 
   useEffect(() => {

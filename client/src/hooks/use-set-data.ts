@@ -35,7 +35,8 @@ export function useSetData(ids: readonly string[], lens: Lens): SetData {
             const result = await client.query(TrackSummaryDocument, { id }).toPromise();
             if (result.error) throw new Error(result.error.message);
             const track = result.data?.track;
-            if (track) tracks.set(id, { id: track.id, title: track.title, version: track.version ?? null, artistCredit: track.artistCredit });
+            if (track)
+              tracks.set(id, { id: track.id, title: track.title, version: track.version ?? null, artistCredit: track.artistCredit });
           }),
           ...setTransitionIds(ids).map(async (edgeId) => {
             const { from, to } = parseEdgeId(edgeId)!;

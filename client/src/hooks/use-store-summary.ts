@@ -23,7 +23,8 @@ export function useStoreSummary(store: GraphStore): StoreSummary {
   );
   const getSnapshot = useCallback(() => {
     const current = cached.current;
-    if (current && current.structureVersion === store.structureVersion && current.attributeVersion === store.attributeVersion) return current;
+    if (current && current.structureVersion === store.structureVersion && current.attributeVersion === store.attributeVersion)
+      return current;
     cached.current = {
       nodeCount: store.nodeCount,
       edgeCount: store.edgeCount,

@@ -70,7 +70,10 @@ export class ForceLayout {
     }
     this.simulation.nodes(this.nodes);
     this.simulation.force('link', createLinkForce(links, this.nodes.length));
-    this.simulation.force('collide', this.nodes.length <= COLLIDE_MAX_NODES ? forceCollide<LayoutNode>((n) => n.radius + 3).iterations(1) : null);
+    this.simulation.force(
+      'collide',
+      this.nodes.length <= COLLIDE_MAX_NODES ? forceCollide<LayoutNode>((n) => n.radius + 3).iterations(1) : null,
+    );
     this.pin(message.pinnedId);
     this.version = message.version;
     const share = this.nodes.length === 0 ? 0 : fresh / this.nodes.length;

@@ -91,8 +91,7 @@ export class LayoutClient {
     if (message.type === 'positions') {
       this.alpha = message.alpha;
       this.store.writePositions(message.version, message.xy);
-    }
-    else if (message.version === this.store.structureVersion) this.options.onSettled?.(message);
+    } else if (message.version === this.store.structureVersion) this.options.onSettled?.(message);
   }
 }
 

@@ -199,4 +199,3 @@ function sameTrack(a: TrackNode, b: TrackNode): boolean {
 function sameTransition(a: TransitionEdge, b: TransitionEdge): boolean {
   return a.weight === b.weight && a.djs === b.djs && a.firstSeen === b.firstSeen && a.lastSeen === b.lastSeen;
 }
-

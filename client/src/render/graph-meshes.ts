@@ -68,7 +68,12 @@ export class GraphMeshes {
       indexBuffer: this.edgeIndex.buffer,
     });
     this.nodeGeometry = new Geometry({
-      attributes: { aPosition: this.nodePosition.buffer, aUV: this.nodeUv.buffer, aFill: this.nodeFill.buffer, aRing: this.nodeRing.buffer },
+      attributes: {
+        aPosition: this.nodePosition.buffer,
+        aUV: this.nodeUv.buffer,
+        aFill: this.nodeFill.buffer,
+        aRing: this.nodeRing.buffer,
+      },
       indexBuffer: this.nodeIndex.buffer,
     });
     const edgeShader = Shader.from({ gl: { vertex: EDGE_VERTEX, fragment: EDGE_FRAGMENT, name: 'songnodes-edges' }, resources: {} });
@@ -84,7 +89,15 @@ export class GraphMeshes {
    * frame (linking costs tens of milliseconds with software WebGL; data should not wait for it).
    */
   prime(renderer: Renderer, stage: Container): void {
-    for (const attribute of [this.edgePosition, this.edgeColour, this.edgeIndex, this.nodePosition, this.nodeUv, this.nodeFill, this.nodeRing]) {
+    for (const attribute of [
+      this.edgePosition,
+      this.edgeColour,
+      this.edgeIndex,
+      this.nodePosition,
+      this.nodeUv,
+      this.nodeFill,
+      this.nodeRing,
+    ]) {
       attribute.upload(attribute.data.length);
     }
     this.edgeGeometry.indexCount = EDGE_INDICES;

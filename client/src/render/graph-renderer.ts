@@ -249,7 +249,13 @@ export class GraphRenderer {
       return text;
     };
     const placed = pickLabels(
-      { order: model.labelOrder, forced: model.forcedLabels, xy: this.store.positions.buffer, radius: model.nodeRadius, widthOf: (slot) => estimateLabelWidth(textOf(slot)) },
+      {
+        order: model.labelOrder,
+        forced: model.forcedLabels,
+        xy: this.store.positions.buffer,
+        radius: model.nodeRadius,
+        widthOf: (slot) => estimateLabelWidth(textOf(slot)),
+      },
       this.camera,
       this.viewport(),
       { lineHeight: LABEL_LINE_HEIGHT },

@@ -139,7 +139,13 @@ export function writeNodePositions(out: Float32Array, xy: Float32Array, radius: 
 }
 
 /** UVs (-1..1 across the quad) and per-vertex fill and ring colours, slot order. */
-export function writeNodeStyle(uv: Float32Array, fill: Float32Array, ring: Float32Array, model: { nodeFill: Float32Array; nodeRing: Float32Array }, count: number): void {
+export function writeNodeStyle(
+  uv: Float32Array,
+  fill: Float32Array,
+  ring: Float32Array,
+  model: { nodeFill: Float32Array; nodeRing: Float32Array },
+  count: number,
+): void {
   const corners = [-1, -1, 1, -1, 1, 1, -1, 1];
   for (let slot = 0; slot < count; slot += 1) {
     uv.set(corners, slot * NODE_VERTICES * 2);

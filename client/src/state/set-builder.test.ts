@@ -29,7 +29,14 @@ describe('set builder', () => {
     const ids = ['1', '2', '3'];
     expect(setTransitionIds(ids)).toEqual(['1->2', '2->3']);
     const tracks = new Map(ids.map((id) => [id, track(id)]));
-    const steps = setSteps(ids, tracks, new Map([['1->2', { weight: 4, djs: 3 }], ['2->3', null]]));
+    const steps = setSteps(
+      ids,
+      tracks,
+      new Map([
+        ['1->2', { weight: 4, djs: 3 }],
+        ['2->3', null],
+      ]),
+    );
     expect(steps.map((s) => [s.track.id, s.weight, s.djs])).toEqual([
       ['1', null, null],
       ['2', 4, 3],

@@ -65,7 +65,7 @@ export function setSteps(
   ids.forEach((id, index) => {
     const track = tracks.get(id);
     if (!track) return;
-    const transition = index === 0 ? null : transitions.get(edgeIdOf(ids[index - 1]!, id)) ?? null;
+    const transition = index === 0 ? null : (transitions.get(edgeIdOf(ids[index - 1]!, id)) ?? null);
     steps.push({ track, weight: transition?.weight ?? null, djs: transition?.djs ?? null });
   });
   return steps;

@@ -78,10 +78,17 @@ describe('uiReducer', () => {
   });
 
   it('keeps the lens normalised: DJs once each, an era turned round when written backwards', () => {
-    const state = run({ type: 'setLens', lens: { djIds: ['5', '5', '6'] } }, { type: 'setLens', lens: { from: '2012-01-01', to: '2003-01-01' } });
+    const state = run(
+      { type: 'setLens', lens: { djIds: ['5', '5', '6'] } },
+      { type: 'setLens', lens: { from: '2012-01-01', to: '2003-01-01' } },
+    );
     expect(state.lens).toEqual({ djIds: ['5', '6'], from: '2003-01-01', to: '2012-01-01' });
     expect(toUrlState(state).lens).toEqual(state.lens);
-    expect(uiReducer(state, { type: 'setLens', lens: { djIds: [], from: null, to: null } }).lens).toEqual({ djIds: [], from: null, to: null });
+    expect(uiReducer(state, { type: 'setLens', lens: { djIds: [], from: null, to: null } }).lens).toEqual({
+      djIds: [],
+      from: null,
+      to: null,
+    });
   });
 
   it('builds a set through the set reducer and shares it in the URL state', () => {
@@ -95,7 +102,11 @@ describe('uiReducer', () => {
   });
 
   it('selects many at once, and home leaves the graph for the front page', () => {
-    const state = run({ type: 'centre', trackId: 'a' }, { type: 'selectMany', trackIds: ['b', 'c'], additive: true }, { type: 'selectMany', trackIds: ['c', 'd'], additive: true });
+    const state = run(
+      { type: 'centre', trackId: 'a' },
+      { type: 'selectMany', trackIds: ['b', 'c'], additive: true },
+      { type: 'selectMany', trackIds: ['c', 'd'], additive: true },
+    );
     expect(state.selectedIds).toEqual(['a', 'b', 'c', 'd']);
     expect(uiReducer(state, { type: 'selectMany', trackIds: ['x'] }).selectedIds).toEqual(['x']);
     const home = uiReducer({ ...state, page: 'crawl' }, { type: 'home' });

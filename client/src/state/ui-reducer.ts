@@ -136,8 +136,7 @@ function normaliseLens(lens: Lens): Lens {
 }
 
 function normaliseFilters(filters: Filters): Filters {
-  const clamp = (value: number, max: number, fallback: number) =>
-    Number.isInteger(value) && value >= 1 ? Math.min(value, max) : fallback;
+  const clamp = (value: number, max: number, fallback: number) => (Number.isInteger(value) && value >= 1 ? Math.min(value, max) : fallback);
   return {
     minWeight: clamp(filters.minWeight, MAX_MIN_WEIGHT, DEFAULT_FILTERS.minWeight),
     depth: clamp(filters.depth, MAX_DEPTH, DEFAULT_FILTERS.depth),

@@ -24,7 +24,9 @@ describe('URL state', () => {
   });
 
   it('reads a hand-written link', () => {
-    const state = parseUrlState('?track=42&expand=7,9&minWeight=2&depth=2&dir=out&sel=42,7&edge=42-%3E7&path=42,99&djs=3,8&from=2005-01-01&to=2012-12-31&set=42,7');
+    const state = parseUrlState(
+      '?track=42&expand=7,9&minWeight=2&depth=2&dir=out&sel=42,7&edge=42-%3E7&path=42,99&djs=3,8&from=2005-01-01&to=2012-12-31&set=42,7',
+    );
     expect(state).toEqual(full);
   });
 

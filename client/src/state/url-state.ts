@@ -131,7 +131,10 @@ function parseId(value: string | null): string | null {
 }
 
 function parseIdList(value: string | null): string[] {
-  const ids = (value ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = (value ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   return [...new Set(ids)].slice(0, MAX_URL_IDS);
 }
 

@@ -73,48 +73,77 @@ export function App({ api, store }: { api: ApiClient; store: GraphStore }) {
   const showFrontPage = state.page === 'explore' && state.centreId === null;
   return (
     <LensContext.Provider value={state.lens}>
-    <div className="app">
-      <header className="app-header">
-        <h1 className="brand">
-          <a href="/" className="home-link" onClick={(event) => { event.preventDefault(); dispatch({ type: 'home' }); }}>SongNodes</a>{' '}
-          <span className="tagline">what DJs play right before and after a track</span>
-        </h1>
-        <SearchBox
-          inputRef={search}
-          onChoose={(trackId) => dispatch({ type: 'centre', trackId })}
-          onRequest={(artist, title) => dispatch({ type: 'openRequest', artist, title })}
-        />
-        <nav className="pages" aria-label="Pages">
-          <button type="button" className="link" onClick={() => dispatch({ type: 'home' })}>Explore</button>
-          <button type="button" className="link" onClick={() => dispatch({ type: 'openPage', page: 'crawl' })}>Crawl</button>
-          <button type="button" className="link" onClick={() => dispatch({ type: 'openPage', page: 'paste' })}>Paste a tracklist</button>
-        </nav>
-        <button type="button" className="help-button" onClick={() => dispatch({ type: 'toggleHelp' })} aria-keyshortcuts="?">
-          Keys <kbd>?</kbd>
-        </button>
-      </header>
-      <div className="layout">
-        <aside className="sidebar" aria-label="Filters, path finder and live updates">
-          <FiltersPanel filters={state.filters} dispatch={dispatch} />
-          <LensPanel lens={state.lens} dispatch={dispatch} />
-          <PathFinder ends={state.path} selectedIds={state.selectedIds} path={path} store={store} dispatch={dispatch} />
-          <SetBuilder setIds={state.setIds} dispatch={dispatch} />
-          {state.centreId !== null && <ViewExport store={store} minWeight={state.filters.minWeight} toPngDataUrl={() => graph.current?.toPngDataUrl() ?? null} />}
-          <LiveFeed api={api} watching={watching} changes={state.liveChanges} store={store} dispatch={dispatch} />
-        </aside>
-        <main className="graph-area">
-          <GraphView ref={graph} store={store} view={view} summary={summary} status={neighbourhoods} hasCentre={state.centreId !== null} layoutPaused={state.layoutPaused} debugOpen={state.debugOpen} dispatch={dispatch} />
-          {showFrontPage && <FrontPage dispatch={dispatch} />}
-          {state.page === 'crawl' && <CrawlPage />}
-          {state.page === 'paste' && <PastePage />}
-        </main>
-        <aside className="sidebar details" aria-label="Details">
-          {state.request && <RequestTrack key={`${state.request.artist}|${state.request.title}`} initial={state.request} dispatch={dispatch} />}
-          <DetailsPanel state={state} store={store} dispatch={dispatch} />
-        </aside>
+      <div className="app">
+        <header className="app-header">
+          <h1 className="brand">
+            <a
+              href="/"
+              className="home-link"
+              onClick={(event) => {
+                event.preventDefault();
+                dispatch({ type: 'home' });
+              }}
+            >
+              SongNodes
+            </a>{' '}
+            <span className="tagline">what DJs play right before and after a track</span>
+          </h1>
+          <SearchBox
+            inputRef={search}
+            onChoose={(trackId) => dispatch({ type: 'centre', trackId })}
+            onRequest={(artist, title) => dispatch({ type: 'openRequest', artist, title })}
+          />
+          <nav className="pages" aria-label="Pages">
+            <button type="button" className="link" onClick={() => dispatch({ type: 'home' })}>
+              Explore
+            </button>
+            <button type="button" className="link" onClick={() => dispatch({ type: 'openPage', page: 'crawl' })}>
+              Crawl
+            </button>
+            <button type="button" className="link" onClick={() => dispatch({ type: 'openPage', page: 'paste' })}>
+              Paste a tracklist
+            </button>
+          </nav>
+          <button type="button" className="help-button" onClick={() => dispatch({ type: 'toggleHelp' })} aria-keyshortcuts="?">
+            Keys <kbd>?</kbd>
+          </button>
+        </header>
+        <div className="layout">
+          <aside className="sidebar" aria-label="Filters, path finder and live updates">
+            <FiltersPanel filters={state.filters} dispatch={dispatch} />
+            <LensPanel lens={state.lens} dispatch={dispatch} />
+            <PathFinder ends={state.path} selectedIds={state.selectedIds} path={path} store={store} dispatch={dispatch} />
+            <SetBuilder setIds={state.setIds} dispatch={dispatch} />
+            {state.centreId !== null && (
+              <ViewExport store={store} minWeight={state.filters.minWeight} toPngDataUrl={() => graph.current?.toPngDataUrl() ?? null} />
+            )}
+            <LiveFeed api={api} watching={watching} changes={state.liveChanges} store={store} dispatch={dispatch} />
+          </aside>
+          <main className="graph-area">
+            <GraphView
+              ref={graph}
+              store={store}
+              view={view}
+              summary={summary}
+              status={neighbourhoods}
+              hasCentre={state.centreId !== null}
+              layoutPaused={state.layoutPaused}
+              debugOpen={state.debugOpen}
+              dispatch={dispatch}
+            />
+            {showFrontPage && <FrontPage dispatch={dispatch} />}
+            {state.page === 'crawl' && <CrawlPage />}
+            {state.page === 'paste' && <PastePage />}
+          </main>
+          <aside className="sidebar details" aria-label="Details">
+            {state.request && (
+              <RequestTrack key={`${state.request.artist}|${state.request.title}`} initial={state.request} dispatch={dispatch} />
+            )}
+            <DetailsPanel state={state} store={store} dispatch={dispatch} />
+          </aside>
+        </div>
+        {state.helpOpen && <KeyboardHelp onClose={() => dispatch({ type: 'toggleHelp' })} />}
       </div>
-      {state.helpOpen && <KeyboardHelp onClose={() => dispatch({ type: 'toggleHelp' })} />}
-    </div>
     </LensContext.Provider>
   );
 }

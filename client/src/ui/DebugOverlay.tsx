@@ -18,14 +18,20 @@ export function DebugOverlay({ store, renderer, layout }: DebugOverlayProps) {
     const timer = setInterval(() => {
       const now = performance.now();
       const total = renderer.current?.stats.frames ?? 0;
-      setInfo({ fps: Math.round(((total - frames) * 1000) / (now - at)), nodes: store.nodeCount, edges: store.edgeList().edges.length, alpha: layout.current?.alpha ?? 0 });
+      setInfo({
+        fps: Math.round(((total - frames) * 1000) / (now - at)),
+        nodes: store.nodeCount,
+        edges: store.edgeList().edges.length,
+        alpha: layout.current?.alpha ?? 0,
+      });
       [frames, at] = [total, now];
     }, 500);
     return () => clearInterval(timer);
   }, [store, renderer, layout]);
   return (
     <div className="debug-overlay" data-testid="debug-overlay">
-      <span>{info.fps} fps</span> · <span>{info.nodes} tracks</span> · <span>{info.edges} transitions</span> · <span>alpha {info.alpha.toFixed(3)}</span>
+      <span>{info.fps} fps</span> · <span>{info.nodes} tracks</span> · <span>{info.edges} transitions</span> ·{' '}
+      <span>alpha {info.alpha.toFixed(3)}</span>
     </div>
   );
 }

@@ -41,7 +41,9 @@ export function DetailsPanel({ state, store, dispatch }: { state: UiState; store
   return (
     <section className="panel">
       <h2>Details</h2>
-      <p className="hint">Click a track for its artists, plays and what DJs play right before and after it; click a transition for the setlists behind it.</p>
+      <p className="hint">
+        Click a track for its artists, plays and what DJs play right before and after it; click a transition for the setlists behind it.
+      </p>
     </section>
   );
 }

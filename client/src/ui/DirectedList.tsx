@@ -58,7 +58,11 @@ export function DirectedList({ trackId, direction, dispatch }: DirectedListProps
         <label className="inline-field">
           <span className="visually-hidden">{title}: sort by</span>
           <select value={orderBy} onChange={(event) => setOrderBy(event.target.value as TransitionOrder)} aria-label={`${title}: sort by`}>
-            {ORDERS.map((order) => <option key={order.value} value={order.value}>{order.label}</option>)}
+            {ORDERS.map((order) => (
+              <option key={order.value} value={order.value}>
+                {order.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -83,12 +87,24 @@ export function DirectedList({ trackId, direction, dispatch }: DirectedListProps
                 {trackLabel(other)}
               </button>
               <span className="directed-meta">
-                <span data-testid="directed-weight">{plural(t.weight, 'set')}</span> · <span data-testid="directed-djs">{plural(t.djs, 'DJ')}</span> ·{' '}
-                {seenText(t.firstSeen, t.lastSeen)}
-                <button type="button" className="link small" tabIndex={-1} onClick={() => dispatch({ type: 'selectEdge', edgeId: edgeIdOf(t.from.id, t.to.id) })}>
+                <span data-testid="directed-weight">{plural(t.weight, 'set')}</span> ·{' '}
+                <span data-testid="directed-djs">{plural(t.djs, 'DJ')}</span> · {seenText(t.firstSeen, t.lastSeen)}
+                <button
+                  type="button"
+                  className="link small"
+                  tabIndex={-1}
+                  onClick={() => dispatch({ type: 'selectEdge', edgeId: edgeIdOf(t.from.id, t.to.id) })}
+                >
                   sets
                 </button>
-                <button type="button" className="link small" tabIndex={-1} title="Add to the set" aria-label={`Add ${trackLabel(other)} to the set`} onClick={() => dispatch({ type: 'set', action: { type: 'add', trackId: other.id } })}>
+                <button
+                  type="button"
+                  className="link small"
+                  tabIndex={-1}
+                  title="Add to the set"
+                  aria-label={`Add ${trackLabel(other)} to the set`}
+                  onClick={() => dispatch({ type: 'set', action: { type: 'add', trackId: other.id } })}
+                >
                   +set
                 </button>
               </span>

@@ -23,10 +23,25 @@ export function EdgeDetails({ fromId, toId, dispatch }: EdgeDetailsProps) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const lens = useLensInput();
   const [result] = useQuery({ query: TransitionDetailsDocument, variables: { fromId, toId, first: SETLISTS_PER_PAGE, after: null, lens } });
-  if (result.fetching && !result.data) return <section className="panel"><p className="hint">Loading the transition…</p></section>;
-  if (result.error) return <section className="panel"><p className="error">Could not load the transition: {result.error.message}</p></section>;
+  if (result.fetching && !result.data)
+    return (
+      <section className="panel">
+        <p className="hint">Loading the transition…</p>
+      </section>
+    );
+  if (result.error)
+    return (
+      <section className="panel">
+        <p className="error">Could not load the transition: {result.error.message}</p>
+      </section>
+    );
   const transition = result.data?.transition;
-  if (!transition) return <section className="panel"><p className="hint">No DJ played these two tracks back to back (any more).</p></section>;
+  if (!transition)
+    return (
+      <section className="panel">
+        <p className="hint">No DJ played these two tracks back to back (any more).</p>
+      </section>
+    );
   return (
     <section className="panel" aria-labelledby="edge-title" data-testid="edge-details">
       <h2 id="edge-title">Transition</h2>
@@ -49,9 +64,7 @@ export function EdgeDetails({ fromId, toId, dispatch }: EdgeDetailsProps) {
         <dt>Last seen</dt>
         <dd>{dateText(transition.lastSeen)}</dd>
       </dl>
-      <h3>
-        Performances ({transition.setlists.totalCount})
-      </h3>
+      <h3>Performances ({transition.setlists.totalCount})</h3>
       {cursors.map((after, page) => (
         <SetlistList
           key={after ?? 'first'}

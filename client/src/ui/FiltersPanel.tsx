@@ -28,8 +28,13 @@ export function FiltersPanel({ filters, dispatch }: { filters: Filters; dispatch
         />
       </label>
       <label className="field">
-        <span>Depth <small>(hops around the centre)</small></span>
-        <select value={filters.depth} onChange={(event) => dispatch({ type: 'setFilters', filters: { depth: Number(event.target.value) } })}>
+        <span>
+          Depth <small>(hops around the centre)</small>
+        </span>
+        <select
+          value={filters.depth}
+          onChange={(event) => dispatch({ type: 'setFilters', filters: { depth: Number(event.target.value) } })}
+        >
           {Array.from({ length: MAX_DEPTH }, (_, i) => i + 1).map((depth) => (
             <option key={depth} value={depth}>
               {depth}

@@ -66,7 +66,8 @@ export function GraphView({ ref, store, view, summary, status, hasCentre, layout
               const trackId = created.nodeAt(x, y);
               const edgeId = trackId ? null : created.edgeAt(x, y);
               const anchorId = latestView.current.selectedIds.size > 0 ? [...latestView.current.selectedIds].at(-1)! : null;
-              if (trackId && range && anchorId) dispatch({ type: 'selectMany', trackIds: tracksBetween(store, created, anchorId, trackId), additive: true });
+              if (trackId && range && anchorId)
+                dispatch({ type: 'selectMany', trackIds: tracksBetween(store, created, anchorId, trackId), additive: true });
               else if (trackId) dispatch({ type: 'select', trackId, additive });
               else if (edgeId) dispatch({ type: 'selectEdge', edgeId });
               else if (!additive) dispatch({ type: 'clearSelection' });
@@ -122,7 +123,13 @@ export function GraphView({ ref, store, view, summary, status, hasCentre, layout
   }));
 
   return (
-    <div className="graph-view" data-graph-view tabIndex={0} aria-label={`Graph: ${summary.nodeCount} tracks, ${summary.edgeCount} transitions`} role="application">
+    <div
+      className="graph-view"
+      data-graph-view
+      tabIndex={0}
+      aria-label={`Graph: ${summary.nodeCount} tracks, ${summary.edgeCount} transitions`}
+      role="application"
+    >
       <div className="graph-canvas" ref={host} data-testid="graph-canvas" />
       <GraphStatus summary={summary} status={status} hasCentre={hasCentre} failure={failure} />
       {layoutPaused && <div className="pill layout-paused">layout paused (Space)</div>}

@@ -22,7 +22,12 @@ export function LensPanel({ lens, dispatch }: LensPanelProps) {
   return (
     <section className="panel" aria-labelledby="lens-title" data-testid="lens-panel">
       <h2 id="lens-title">
-        Lens {active && <span className="connection connected" data-testid="lens-active">on</span>}
+        Lens{' '}
+        {active && (
+          <span className="connection connected" data-testid="lens-active">
+            on
+          </span>
+        )}
       </h2>
       <DjPicker lens={lens} dispatch={dispatch} />
       <EraSlider lens={lens} dispatch={dispatch} />
@@ -52,13 +57,20 @@ function DjPicker({ lens, dispatch }: LensPanelProps) {
   }, [result.data]);
   return (
     <div className="field">
-      <label htmlFor={inputId}>DJs <small>(only their setlists count)</small></label>
+      <label htmlFor={inputId}>
+        DJs <small>(only their setlists count)</small>
+      </label>
       {lens.djIds.length > 0 && (
         <ul className="chips" data-testid="lens-djs">
           {lens.djIds.map((id) => (
             <li key={id}>
               {names[id] ?? `DJ ${id}`}
-              <button type="button" className="link" aria-label={`Remove ${names[id] ?? `DJ ${id}`} from the lens`} onClick={() => dispatch({ type: 'setLens', lens: { djIds: lens.djIds.filter((d) => d !== id) } })}>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Remove ${names[id] ?? `DJ ${id}`} from the lens`}
+                onClick={() => dispatch({ type: 'setLens', lens: { djIds: lens.djIds.filter((d) => d !== id) } })}
+              >
                 ×
               </button>
             </li>
@@ -72,7 +84,14 @@ function DjPicker({ lens, dispatch }: LensPanelProps) {
           .slice(0, 6)
           .map((dj) => (
             <li key={dj.id}>
-              <button type="button" className="link" onClick={() => { dispatch({ type: 'setLens', lens: { djIds: [...lens.djIds, dj.id] } }); setText(''); }}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  dispatch({ type: 'setLens', lens: { djIds: [...lens.djIds, dj.id] } });
+                  setText('');
+                }}
+              >
                 {dj.name}
               </button>
               <span className="muted small"> {plural(dj.setlists, 'set')}</span>
@@ -113,11 +132,31 @@ function EraSlider({ lens, dispatch }: LensPanelProps) {
       </legend>
       <label className="era-row">
         <span>From</span>
-        <input type="range" aria-label="From year" min={minYear} max={maxYear} value={from} onChange={(event) => { const y = Number(event.target.value); setYears([y, Math.max(y, to)]); }} />
+        <input
+          type="range"
+          aria-label="From year"
+          min={minYear}
+          max={maxYear}
+          value={from}
+          onChange={(event) => {
+            const y = Number(event.target.value);
+            setYears([y, Math.max(y, to)]);
+          }}
+        />
       </label>
       <label className="era-row">
         <span>To</span>
-        <input type="range" aria-label="To year" min={minYear} max={maxYear} value={to} onChange={(event) => { const y = Number(event.target.value); setYears([Math.min(y, from), y]); }} />
+        <input
+          type="range"
+          aria-label="To year"
+          min={minYear}
+          max={maxYear}
+          value={to}
+          onChange={(event) => {
+            const y = Number(event.target.value);
+            setYears([Math.min(y, from), y]);
+          }}
+        />
       </label>
     </fieldset>
   );

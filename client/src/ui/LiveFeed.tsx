@@ -29,7 +29,10 @@ export function LiveFeed({ api, watching, changes, store, dispatch }: LiveFeedPr
   return (
     <section className="panel" aria-labelledby="live-title">
       <h2 id="live-title">
-        Live <span className={`connection ${connection}`} data-testid="live-connection">{CONNECTION_TEXT[connection]}</span>
+        Live{' '}
+        <span className={`connection ${connection}`} data-testid="live-connection">
+          {CONNECTION_TEXT[connection]}
+        </span>
       </h2>
       <p className="hint" data-testid="live-watching">
         {connection === 'connected' ? `watching ${plural(watching, 'track')} for new setlists` : 'live updates start with the first view'}

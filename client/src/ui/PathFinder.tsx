@@ -88,7 +88,10 @@ function PathResult({ path, dispatch }: { path: PathState; dispatch: (action: Ui
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => dispatch({ type: 'set', action: { type: 'addMany', trackIds: tracks.map((track) => track.id) } })}>
+      <button
+        type="button"
+        onClick={() => dispatch({ type: 'set', action: { type: 'addMany', trackIds: tracks.map((track) => track.id) } })}
+      >
         Add path to set
       </button>
     </div>

@@ -16,7 +16,12 @@ export function Recommendations({ trackId, dispatch }: { trackId: string; dispat
       <ol className="transition-list">
         {items.map((item) => (
           <li key={item.track.id}>
-            <button type="button" className="link" onClick={() => dispatch({ type: 'centre', trackId: item.track.id })} title="Centre this track">
+            <button
+              type="button"
+              className="link"
+              onClick={() => dispatch({ type: 'centre', trackId: item.track.id })}
+              title="Centre this track"
+            >
               {trackLabel(item.track)}
             </button>
             <span className="muted">

@@ -27,7 +27,9 @@ export function SearchBox({ inputRef, onChoose, onRequest }: SearchBoxProps) {
     return () => clearTimeout(timer);
   }, [text]);
   const [result] = useQuery({ query: SearchTracksDocument, variables: { query, first: 8 }, pause: query.length < MIN_QUERY });
-  const options = (result.data?.searchTracks.edges ?? []).map((edge) => edge.node).filter((track) => isValidArtistCredit(track.artistCredit));
+  const options = (result.data?.searchTracks.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((track) => isValidArtistCredit(track.artistCredit));
   const showList = open && query.length >= MIN_QUERY;
 
   const choose = (index: number) => {
@@ -119,4 +121,3 @@ export function SearchBox({ inputRef, onChoose, onRequest }: SearchBoxProps) {
     </div>
   );
 }
-

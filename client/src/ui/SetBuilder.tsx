@@ -45,7 +45,11 @@ export function SetBuilder({ setIds, dispatch }: SetBuilderProps) {
                 <li key={id} data-track-id={id} data-testid="set-row">
                   {index > 0 && (
                     <span className="set-step" data-testid="set-step">
-                      {data.loading ? '…' : step?.weight ? `↓ ${plural(step.weight, 'set')} · ${plural(step.djs ?? 0, 'DJ')}` : '↓ no DJ played this transition'}
+                      {data.loading
+                        ? '…'
+                        : step?.weight
+                          ? `↓ ${plural(step.weight, 'set')} · ${plural(step.djs ?? 0, 'DJ')}`
+                          : '↓ no DJ played this transition'}
                     </span>
                   )}
                   <span className="set-track">
@@ -53,9 +57,24 @@ export function SetBuilder({ setIds, dispatch }: SetBuilderProps) {
                       {step ? trackLabel(step.track) : `track ${id}`}
                     </button>
                     <span className="set-buttons">
-                      <button type="button" aria-label="Move up" disabled={index === 0} onClick={() => move(index, index - 1)}>↑</button>
-                      <button type="button" aria-label="Move down" disabled={index === setIds.length - 1} onClick={() => move(index, index + 1)}>↓</button>
-                      <button type="button" aria-label="Remove from the set" onClick={() => dispatch({ type: 'set', action: { type: 'remove', index } })}>×</button>
+                      <button type="button" aria-label="Move up" disabled={index === 0} onClick={() => move(index, index - 1)}>
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        aria-label="Move down"
+                        disabled={index === setIds.length - 1}
+                        onClick={() => move(index, index + 1)}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        aria-label="Remove from the set"
+                        onClick={() => dispatch({ type: 'set', action: { type: 'remove', index } })}
+                      >
+                        ×
+                      </button>
                     </span>
                   </span>
                 </li>
@@ -64,10 +83,26 @@ export function SetBuilder({ setIds, dispatch }: SetBuilderProps) {
           </ol>
           {data.error && <p className="error">Could not load the set: {data.error}</p>}
           <div className="button-row">
-            <button type="button" disabled={!ready} onClick={() => downloadText(`${slug}.m3u8`, 'audio/x-mpegurl', setToM3u8(name, steps, window.location.origin))}>M3U8</button>
-            <button type="button" disabled={!ready} onClick={() => downloadText(`${slug}.csv`, 'text/csv', setToCsv(steps))}>CSV</button>
-            <button type="button" disabled={!ready} onClick={() => downloadText(`${slug}.xml`, 'application/xml', setToRekordboxXml(name, steps))}>rekordbox XML</button>
-            <button type="button" onClick={() => dispatch({ type: 'set', action: { type: 'clear' } })}>Clear</button>
+            <button
+              type="button"
+              disabled={!ready}
+              onClick={() => downloadText(`${slug}.m3u8`, 'audio/x-mpegurl', setToM3u8(name, steps, window.location.origin))}
+            >
+              M3U8
+            </button>
+            <button type="button" disabled={!ready} onClick={() => downloadText(`${slug}.csv`, 'text/csv', setToCsv(steps))}>
+              CSV
+            </button>
+            <button
+              type="button"
+              disabled={!ready}
+              onClick={() => downloadText(`${slug}.xml`, 'application/xml', setToRekordboxXml(name, steps))}
+            >
+              rekordbox XML
+            </button>
+            <button type="button" onClick={() => dispatch({ type: 'set', action: { type: 'clear' } })}>
+              Clear
+            </button>
           </div>
           <label className="field">
             <span>Share</span>

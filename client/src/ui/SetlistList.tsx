@@ -34,7 +34,8 @@ export function SetlistList({ fromId, toId, after, first, isLast, onMore }: Setl
                 {node.title}
               </a>
               <div className="muted">
-                {node.djs.length > 0 ? node.djs.join(', ') : 'DJ unknown'} · {dateText(node.date)} · {optionalText(place)} · source: {node.source}
+                {node.djs.length > 0 ? node.djs.join(', ') : 'DJ unknown'} · {dateText(node.date)} · {optionalText(place)} · source:{' '}
+                {node.source}
               </div>
               {others.length > 0 && (
                 <div className="muted">

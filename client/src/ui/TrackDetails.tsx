@@ -13,10 +13,25 @@ interface TrackDetailsProps {
 /** A track: artists by role, version, plays, and what DJs play right before and after it (DirectedList). */
 export function TrackDetails({ trackId, isCentre, dispatch }: TrackDetailsProps) {
   const [result] = useQuery({ query: TrackDetailsDocument, variables: { id: trackId } });
-  if (result.fetching && !result.data) return <section className="panel"><p className="hint">Loading the track…</p></section>;
-  if (result.error) return <section className="panel"><p className="error">Could not load the track: {result.error.message}</p></section>;
+  if (result.fetching && !result.data)
+    return (
+      <section className="panel">
+        <p className="hint">Loading the track…</p>
+      </section>
+    );
+  if (result.error)
+    return (
+      <section className="panel">
+        <p className="error">Could not load the track: {result.error.message}</p>
+      </section>
+    );
   const track = result.data?.track;
-  if (!track) return <section className="panel"><p className="hint">This track is not in the graph (any more).</p></section>;
+  if (!track)
+    return (
+      <section className="panel">
+        <p className="hint">This track is not in the graph (any more).</p>
+      </section>
+    );
   return (
     <section className="panel" aria-labelledby="track-title" data-testid="track-details">
       <h2 id="track-title">{track.title}</h2>
@@ -25,7 +40,9 @@ export function TrackDetails({ trackId, isCentre, dispatch }: TrackDetailsProps)
         <dd>
           {track.credits.length === 0
             ? track.artistCredit
-            : track.credits.map((credit) => `${credit.artist.name}${credit.role === 'PRIMARY' ? '' : ` (${credit.role.toLowerCase()})`}`).join(', ')}
+            : track.credits
+                .map((credit) => `${credit.artist.name}${credit.role === 'PRIMARY' ? '' : ` (${credit.role.toLowerCase()})`}`)
+                .join(', ')}
         </dd>
         <dt>Credit as written</dt>
         <dd>{track.artistCredit}</dd>

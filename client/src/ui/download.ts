@@ -17,5 +17,11 @@ export function downloadUrl(filename: string, url: string): void {
 
 /** A file name from a free-text title: letters, digits, dashes. */
 export function fileSlug(title: string): string {
-  return title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'songnodes';
+  return (
+    title
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'songnodes'
+  );
 }

@@ -48,19 +48,27 @@ async function transitions(trackId: string, direction: 'IN' | 'OUT', orderBy = '
 
 /** Clicks a button that downloads a file and returns the file's bytes. */
 async function download(name: string | RegExp): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: typeof name === 'string' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: typeof name === 'string' }).click(),
+  ]);
   return readFileSync((await file.path())!);
 }
 
 function parseXml(text: string): Element {
   const problems: string[] = [];
-  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: (m) => problems.push(m), fatalError: (m) => problems.push(m) } }).parseFromString(text, 'text/xml');
+  const doc = new DOMParser({
+    errorHandler: { warning: () => {}, error: (m) => problems.push(m), fatalError: (m) => problems.push(m) },
+  }).parseFromString(text, 'text/xml');
   expect(problems).toEqual([]);
   return doc.documentElement as unknown as Element;
 }
 
 async function directedRowIds(direction: 'in' | 'out'): Promise<string[]> {
-  return page.getByTestId(`directed-${direction}`).getByTestId('directed-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-track-id')!));
+  return page
+    .getByTestId(`directed-${direction}`)
+    .getByTestId('directed-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-track-id')!));
 }
 
 beforeAll(async () => {
@@ -98,10 +106,10 @@ afterAll(async () => {
 
 describe('front page, directed lists and lenses (Chromium, real API, real sample)', () => {
   it('the front page lists the most played real tracks, and one click centres one', async () => {
-    const api = await queryApi<{ topTracks: { edges: { node: { id: string; title: string; artistCredit: string } }[] }; stats: { tracks: number } }>(
-      stack.baseUrl,
-      '{ stats { tracks } topTracks(first: 15) { edges { node { id title artistCredit } } } }',
-    );
+    const api = await queryApi<{
+      topTracks: { edges: { node: { id: string; title: string; artistCredit: string } }[] };
+      stats: { tracks: number };
+    }>(stack.baseUrl, '{ stats { tracks } topTracks(first: 15) { edges { node { id title artistCredit } } } }');
     expect(api.topTracks.edges.length).toBeGreaterThan(0);
     await page.goto(stack.baseUrl);
     await waitForApp(page);
@@ -161,7 +169,11 @@ describe('front page, directed lists and lenses (Chromium, real API, real sample
       { a: range, b: heaviest!.to.id },
     );
     const djName = setlist.transition.setlists.edges[0]!.node.djs[0]!;
-    const djs = await queryApi<{ djs: { edges: { node: { id: string; name: string } }[] } }>(stack.baseUrl, 'query ($q: String) { djs(query: $q, first: 5) { edges { node { id name } } } }', { q: djName });
+    const djs = await queryApi<{ djs: { edges: { node: { id: string; name: string } }[] } }>(
+      stack.baseUrl,
+      'query ($q: String) { djs(query: $q, first: 5) { edges { node { id name } } } }',
+      { q: djName },
+    );
     const dj = djs.djs.edges.find((edge) => edge.node.name === djName)!.node;
     const lensed = await transitions(range, 'OUT', 'WEIGHT', { djIds: [dj.id] });
     const all = await transitions(range, 'OUT');
@@ -221,13 +233,21 @@ describe('front page, directed lists and lenses (Chromium, real API, real sample
     await page.getByRole('button', { name: 'Add to set' }).click();
     const outRows = page.getByTestId('directed-out').getByTestId('directed-row');
     await outRows.first().waitFor();
-    await outRows.nth(0).getByRole('button', { name: /^Add .* to the set$/ }).click();
-    await outRows.nth(1).getByRole('button', { name: /^Add .* to the set$/ }).click();
+    await outRows
+      .nth(0)
+      .getByRole('button', { name: /^Add .* to the set$/ })
+      .click();
+    await outRows
+      .nth(1)
+      .getByRole('button', { name: /^Add .* to the set$/ })
+      .click();
     await page.waitForURL(new RegExp(`[?&]set=${range}%2C${a}%2C${b}(&|$)`));
     const setRows = page.getByTestId('set-row');
     await expect.poll(() => setRows.count()).toBe(3);
     // the step into a: what the API says of range -> a
-    await expect.poll(() => page.getByTestId('set-step').first().textContent()).toBe(`↓ ${after[0]!.weight} set${after[0]!.weight === 1 ? '' : 's'} · ${after[0]!.djs} DJ${after[0]!.djs === 1 ? '' : 's'}`);
+    await expect
+      .poll(() => page.getByTestId('set-step').first().textContent())
+      .toBe(`↓ ${after[0]!.weight} set${after[0]!.weight === 1 ? '' : 's'} · ${after[0]!.djs} DJ${after[0]!.djs === 1 ? '' : 's'}`);
     await setRows.nth(2).getByRole('button', { name: 'Move up' }).click();
     await page.waitForURL(new RegExp(`[?&]set=${range}%2C${b}%2C${a}(&|$)`));
     const order = [range, b, a];
@@ -252,7 +272,9 @@ describe('front page, directed lists and lenses (Chromium, real API, real sample
     expect(collection).toHaveLength(3);
     for (const track of collection) expect(track.hasAttribute('Location')).toBe(false);
     const nameOf = new Map(collection.map((t) => [t.getAttribute('TrackID'), t.getAttribute('Name')]));
-    const playlist = Array.from(xml.getElementsByTagName('PLAYLISTS')[0]!.getElementsByTagName('NODE')).find((n) => n.getAttribute('Type') === '1')!;
+    const playlist = Array.from(xml.getElementsByTagName('PLAYLISTS')[0]!.getElementsByTagName('NODE')).find(
+      (n) => n.getAttribute('Type') === '1',
+    )!;
     const keys = Array.from(playlist.getElementsByTagName('TRACK')).map((t) => t.getAttribute('Key'));
     expect(keys.map((key) => nameOf.get(key))).toEqual(csv.map((row) => (row.version ? `${row.title} (${row.version})` : row.title)));
 
@@ -260,7 +282,9 @@ describe('front page, directed lists and lenses (Chromium, real API, real sample
     expect(share).toBe(`${stack.baseUrl}/?set=${order.join('%2C')}`);
     await page.goto(share);
     await waitForApp(page);
-    await expect.poll(() => page.getByTestId('set-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-track-id')))).toEqual(order);
+    await expect
+      .poll(() => page.getByTestId('set-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-track-id'))))
+      .toEqual(order);
   });
 
   it('exports the view as PNG, GraphML and CSV that open', async () => {

@@ -42,7 +42,13 @@ export async function targetsCommand(pool: Pool, argv: string[], out: Output): P
 async function importTargets(pool: Pool, file: string, out: Output): Promise<number> {
   let records: Record<string, string>[];
   try {
-    records = parseCsv(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+    records = parseCsv(await readFile(file, 'utf8'), {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+    });
   } catch (error) {
     throw new UsageError(`cannot read ${file} as CSV with a header line artist,title: ${(error as Error).message}`);
   }

@@ -1,13 +1,6 @@
 import { pauseSource, readSourcePause } from '../db/runs';
 import { claimTarget, type ClaimedTarget, type TargetResult } from '../db/targets';
-import {
-  LocalFailureError,
-  ShutdownError,
-  SourceStoppedError,
-  describeError,
-  isDatabaseError,
-  localFailureKind,
-} from '../errors';
+import { LocalFailureError, ShutdownError, SourceStoppedError, describeError, isDatabaseError, localFailureKind } from '../errors';
 import type { CrawlSource } from '../sources/types';
 import { crawlTarget, type SourceRun } from './crawl-target';
 import type { RunCrawlOptions, SourceSummary } from './run-crawl';
@@ -72,7 +65,11 @@ async function crawlClaimedTarget(run: SourceRun, claim: ClaimedTarget, summary:
   } catch (error) {
     if (error instanceof ShutdownError) {
       // ROLLBACK: nothing recorded, the lock released at once, the target due as before.
-      await claim.release().catch((e: unknown) => logger.warn({ targetId: claim.target.id, err: describeError(e) }, 'release failed; the lock ends with its connection'));
+      await claim
+        .release()
+        .catch((e: unknown) =>
+          logger.warn({ targetId: claim.target.id, err: describeError(e) }, 'release failed; the lock ends with its connection'),
+        );
       metrics.target(source.name, 'released');
       throw error;
     }
@@ -96,7 +93,10 @@ async function crawlClaimedTarget(run: SourceRun, claim: ClaimedTarget, summary:
   if (local) {
     summary.localFailures = (summary.localFailures ?? 0) + 1;
     metrics.localFailure(source.name, local);
-    logger.error({ targetId: claim.target.id, kind: local, err: describeError(failure) }, 'target failed on our side; the source is not held responsible');
+    logger.error(
+      { targetId: claim.target.id, kind: local, err: describeError(failure) },
+      'target failed on our side; the source is not held responsible',
+    );
   } else {
     logger.warn({ targetId: claim.target.id, err: describeError(failure) }, 'target failed; the run goes on');
   }
@@ -104,7 +104,8 @@ async function crawlClaimedTarget(run: SourceRun, claim: ClaimedTarget, summary:
 
 function failedResult(error: unknown, attempts: number): TargetResult {
   const local = localFailureKind(error);
-  const message = local && !(error instanceof LocalFailureError) ? new LocalFailureError(local, describeError(error)).message : describeError(error);
+  const message =
+    local && !(error instanceof LocalFailureError) ? new LocalFailureError(local, describeError(error)).message : describeError(error);
   return {
     status: error instanceof SourceStoppedError ? 'blocked' : 'failed',
     resultsFound: 0,
@@ -127,7 +128,10 @@ async function finishClaim(run: SourceRun, claim: ClaimedTarget, result: TargetR
   } catch (error) {
     if (!isDatabaseError(error)) throw error;
     run.metrics.localFailure(run.source.name, 'database');
-    run.context.logger.error({ targetId: claim.target.id, err: describeError(error) }, 'could not record the target; it will be searched again');
+    run.context.logger.error(
+      { targetId: claim.target.id, err: describeError(error) },
+      'could not record the target; it will be searched again',
+    );
     return false;
   }
 }

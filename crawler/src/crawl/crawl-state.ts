@@ -44,4 +44,3 @@ export async function discardCrawlState(dir: string): Promise<boolean> {
   await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   return existed;
 }
-

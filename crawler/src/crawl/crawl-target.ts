@@ -70,7 +70,13 @@ export async function crawlTarget(run: SourceRun, target: TargetSearch): Promise
   run.handled.clear();
   run.failed.clear();
   run.failedLocally.clear();
-  await report({ runId: context.crawlRunId, source: source.name, event: 'target-started', targetId: target.id, detail: { artist: target.artist, title: target.title } });
+  await report({
+    runId: context.crawlRunId,
+    source: source.name,
+    event: 'target-started',
+    targetId: target.id,
+    detail: { artist: target.artist, title: target.title },
+  });
   const search = await source.search(target, context, config.setlistsPerTarget);
   const results: StoredSetlist[] = [];
   for (const inline of search.inline) {

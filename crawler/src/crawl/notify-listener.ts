@@ -16,9 +16,7 @@ export class NotifyListener {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(
-    private readonly options: { connectionString: string; channel: NotifyChannel; logger: Logger; onNotify: () => void },
-  ) {}
+  constructor(private readonly options: { connectionString: string; channel: NotifyChannel; logger: Logger; onNotify: () => void }) {}
 
   /** Connects now; a failure is logged and retried in the background (the worker starts anyway). */
   async start(): Promise<void> {

@@ -16,7 +16,11 @@ import { runCrawl, type CrawlSummary } from './run-crawl';
  * The sample is stored, labelled, real data (src/sources/mixesdb/fixtures/SOURCE.md), not the live site.
  * Progress is a bar on a terminal (a JSON line every 10 s otherwise), not a JSON line per request.
  */
-export async function crawlSample(deps: { config: CrawlerConfig; pool: Pool; logger: Logger }): Promise<CrawlSummary & { targets: number }> {
+export async function crawlSample(deps: {
+  config: CrawlerConfig;
+  pool: Pool;
+  logger: Logger;
+}): Promise<CrawlSummary & { targets: number }> {
   const replay = await startReplayServer({ mixesdb: { pages: mixesdbSamplePages() } });
   try {
     const config: CrawlerConfig = {
@@ -34,7 +38,9 @@ export async function crawlSample(deps: { config: CrawlerConfig; pool: Pool; log
       if (first && title && (await addTarget(deps.pool, first.artist, title, ['mixesdb'])).length > 0) targets += 1;
     }
     const progress = createProgress({ label: 'sample', logger: deps.logger });
-    const { rows } = await deps.pool.query(`SELECT count(*)::int AS n FROM ops.target_track_searches WHERE source = 'mixesdb' AND next_search_after <= now()`);
+    const { rows } = await deps.pool.query(
+      `SELECT count(*)::int AS n FROM ops.target_track_searches WHERE source = 'mixesdb' AND next_search_after <= now()`,
+    );
     progress.addTotal(rows[0].n);
     try {
       const summary = await runCrawl({ ...deps, config, logger: progressLogger(progress) }, { sources: ['mixesdb'] });

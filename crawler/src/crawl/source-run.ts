@@ -8,7 +8,7 @@ import { LocalFailureError, ShutdownError, SourceStoppedError, describeError, is
 import type { CrawlerMetrics } from '../health/metrics';
 import { CircuitBreaker } from '../http/circuit-breaker';
 import { PoliteFetcher } from '../http/polite-fetcher';
-import type { CrawlSource, } from '../sources/types';
+import type { CrawlSource } from '../sources/types';
 import { handleSetlistPage, type SourceRun } from './crawl-target';
 import { crawlStateDir, crawleeConfiguration, discardCrawlState } from './crawl-state';
 import type { ReportProgress } from './progress';
@@ -76,7 +76,10 @@ export async function openSourceRun(deps: RunDeps, source: CrawlSource): Promise
   // A crawler whose run() failed early never tore down: its event manager's timers would outlive it (and keep a
   // process from exiting). Closing an event manager that is already closed does nothing.
   const detach = async () => {
-    await configuration?.getEventManager().close().catch(() => undefined);
+    await configuration
+      ?.getEventManager()
+      .close()
+      .catch(() => undefined);
     configuration = null;
   };
   const openEmpty = async () => {
@@ -90,16 +93,24 @@ export async function openSourceRun(deps: RunDeps, source: CrawlSource): Promise
     return discarded;
   };
   run.resetState = async (why) => {
-    run.context.logger.warn({ dir, err: describeError(why) }, 'Crawlee state failed: reset to an empty one and going on (its pages are in bronze)');
+    run.context.logger.warn(
+      { dir, err: describeError(why) },
+      'Crawlee state failed: reset to an empty one and going on (its pages are in bronze)',
+    );
     metrics.stateReset(source.name);
     await openEmpty();
   };
   run.close = async () => {
     await detach();
-    await discardCrawlState(dir).catch((error: unknown) => run.context.logger.warn({ dir, err: describeError(error) }, 'could not delete the Crawlee state'));
+    await discardCrawlState(dir).catch((error: unknown) =>
+      run.context.logger.warn({ dir, err: describeError(error) }, 'could not delete the Crawlee state'),
+    );
   };
   if (await openEmpty()) {
-    run.context.logger.info({ dir }, 'discarded the Crawlee state a process that did not finish left behind; its targets are claimed again');
+    run.context.logger.info(
+      { dir },
+      'discarded the Crawlee state a process that did not finish left behind; its targets are claimed again',
+    );
   }
   return run;
 }

@@ -38,7 +38,13 @@ export async function storeParsedSetlists(
       const bronzeId = await saveParsedSetlist(client, pageId, parsed, source.parserVersion, crawlRunId);
       return refineSetlist(client, parsed, bronzeId);
     });
-    stored.push({ sourceUrl: parsed.sourceUrl, sourceId: parsed.sourceId, status: parsed.status, statusReason: parsed.statusReason, outcome });
+    stored.push({
+      sourceUrl: parsed.sourceUrl,
+      sourceId: parsed.sourceId,
+      status: parsed.status,
+      statusReason: parsed.statusReason,
+      outcome,
+    });
   }
   return stored;
 }

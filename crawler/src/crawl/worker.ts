@@ -63,7 +63,10 @@ export async function runWorker(deps: CrawlDeps & { metrics?: CrawlerMetrics }, 
         try {
           await importQueuedTracklists({ pool: deps.pool, logger: deps.logger, workerId: deps.config.workerId });
         } catch (error) {
-          deps.logger.error({ err: describeError(error) }, 'pasted tracklists: import pass failed; trying again on the next request or run');
+          deps.logger.error(
+            { err: describeError(error) },
+            'pasted tracklists: import pass failed; trying again on the next request or run',
+          );
         }
       } while (importAgain && !signal.aborted);
       importing = null;

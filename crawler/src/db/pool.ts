@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
  */
 export function createPool(connectionString: string, logger?: Logger): Pool {
   const pool = new Pool({ connectionString, max: 6, application_name: 'songnodes-crawler', connectionTimeoutMillis: 10_000 });
-  pool.on('error', (error) => logger?.warn({ err: error.message }, 'PostgreSQL dropped an idle connection; a new one is opened on next use'));
+  pool.on('error', (error) =>
+    logger?.warn({ err: error.message }, 'PostgreSQL dropped an idle connection; a new one is opened on next use'),
+  );
   return pool;
 }
 

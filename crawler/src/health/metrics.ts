@@ -42,7 +42,11 @@ export function createCrawlerMetrics(registry = new Registry()) {
     ['source', 'outcome', 'reason'],
   );
   const targets = counter('targets_total', 'target searches finished by outcome (released: given back on shutdown)', ['source', 'outcome']);
-  const localFailures = counter('local_failures_total', 'failures on our side (Crawlee state, PostgreSQL, bugs); never held against a source', ['source', 'kind']);
+  const localFailures = counter(
+    'local_failures_total',
+    'failures on our side (Crawlee state, PostgreSQL, bugs); never held against a source',
+    ['source', 'kind'],
+  );
   const stateResets = counter('state_resets_total', 'damaged Crawlee states thrown away and started afresh', ['source']);
   const runs = counter('runs_total', 'crawl runs by outcome', ['outcome']);
 

@@ -48,7 +48,10 @@ export async function startWorkerHealth(deps: {
     logger,
     live: () => ({ ok: status.state !== 'stopped', state: status.state }),
     ready: async () => {
-      const [database, loop] = [await probeDatabase(config.databaseUrl, DATABASE_PROBE_MS), loopCheck(status, metrics.lastActivityAt, stallMs)];
+      const [database, loop] = [
+        await probeDatabase(config.databaseUrl, DATABASE_PROBE_MS),
+        loopCheck(status, metrics.lastActivityAt, stallMs),
+      ];
       return { ok: database.ok && loop.ok, checks: { database, loop } };
     },
   });

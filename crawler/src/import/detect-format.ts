@@ -28,7 +28,9 @@ export function detectFormat(name: string, head: string): Detection {
   if (BINARY.test(head)) return { format: null, reason: 'binary content, not a tracklist' };
   switch (extension) {
     case 'json':
-      return /^\ufeff?\s*\{/.test(head) ? { format: 'mixesdb-wikitext' } : { format: null, reason: 'a .json file that is not an object of MixesDB pages' };
+      return /^\ufeff?\s*\{/.test(head)
+        ? { format: 'mixesdb-wikitext' }
+        : { format: null, reason: 'a .json file that is not an object of MixesDB pages' };
     case 'wiki':
     case 'wikitext':
     case 'mediawiki':

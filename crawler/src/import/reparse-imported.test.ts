@@ -9,8 +9,16 @@ import { parseEvidenceUrl, parseImportedPage } from './reparse-imported';
 const ROOT = join(__dirname, '..', '..', '..');
 
 it('an imported page parses again from its evidence alone to the same setlist', () => {
-  const json = { path: 'e.json', name: 'essential-mix-1993-2009.json', text: readFileSync(join(ROOT, 'data', 'mixesdb-wikitext', 'essential-mix-1993-2009.json'), 'utf8') };
-  const csv = { path: 'c.csv', name: 'Adiel_tracklists.csv', text: readFileSync(join(MIXESDB_FIXTURES_DIR, 'Adiel_tracklists.csv'), 'utf8') };
+  const json = {
+    path: 'e.json',
+    name: 'essential-mix-1993-2009.json',
+    text: readFileSync(join(ROOT, 'data', 'mixesdb-wikitext', 'essential-mix-1993-2009.json'), 'utf8'),
+  };
+  const csv = {
+    path: 'c.csv',
+    name: 'Adiel_tracklists.csv',
+    text: readFileSync(join(MIXESDB_FIXTURES_DIR, 'Adiel_tracklists.csv'), 'utf8'),
+  };
   const cases = [
     { file: json, format: 'mixesdb-wikitext' as const, entry: readMixesdbWikitext(json).entries[5]! },
     { file: csv, format: 'mixesdb-csv' as const, entry: readMixesdbCsv(csv).entries[2]! },

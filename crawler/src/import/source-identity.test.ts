@@ -1,11 +1,17 @@
-import { canonicalSourceUrl, freeTextIdentity, mixesdbCanonicalUrl, mixesdbTitleFromKey, tracklists1001CanonicalUrl } from './source-identity';
+import {
+  canonicalSourceUrl,
+  freeTextIdentity,
+  mixesdbCanonicalUrl,
+  mixesdbTitleFromKey,
+  tracklists1001CanonicalUrl,
+} from './source-identity';
 
 describe('mixesdbTitleFromKey', () => {
   it.each([
     ['/w/1995-02-19_-_Evil_Eddie_Richards_-_Essential_Mix', '1995-02-19 - Evil Eddie Richards - Essential Mix'],
     // real keys of data/mixesdb-wikitext are %-escaped
     ['/w/2000-04-09_-_Parks_%26_Wilson_-_Essential_Mix', '2000-04-09 - Parks & Wilson - Essential Mix'],
-    ["https://www.mixesdb.com/w/2008-07-12_-_John_O%27Callaghan_-_Essential_Mix", "2008-07-12 - John O'Callaghan - Essential Mix"],
+    ['https://www.mixesdb.com/w/2008-07-12_-_John_O%27Callaghan_-_Essential_Mix', "2008-07-12 - John O'Callaghan - Essential Mix"],
     ['https://www.mixesdb.com/w/index.php?title=2017-12-08_-_DVS1_-_fabric_96&action=raw', '2017-12-08 - DVS1 - fabric 96'],
     ['2017-12-08 - DVS1 - fabric 96', '2017-12-08 - DVS1 - fabric 96'],
     ['100%_Pure_Mix', '100% Pure Mix'],

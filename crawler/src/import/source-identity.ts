@@ -26,7 +26,11 @@ export function mixesdbTitleFromKey(key: string): string | null {
   let path = key.trim();
   const rawTitle = /[?&]title=([^&#]+)/.exec(path)?.[1];
   if (rawTitle !== undefined) path = rawTitle;
-  else path = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/?w\//, '').replace(/[?#].*$/, '');
+  else
+    path = path
+      .replace(/^https?:\/\/[^/]+/i, '')
+      .replace(/^\/?w\//, '')
+      .replace(/[?#].*$/, '');
   let decoded = path;
   try {
     decoded = decodeURIComponent(path.replace(/\+/g, rawTitle !== undefined ? ' ' : '+'));
@@ -117,7 +121,9 @@ export function importedSetlistIdentity(parsed: ParsedSetlist): SetlistIdentity 
   const id = parsed.sourceId?.trim() || null;
   const url = parsed.sourceUrl.trim();
   if (id === null || !/^(https:\/\/|urn:sha256:)/.test(url)) {
-    return { problem: `no identity for a ${parsed.source} tracklist (sourceId ${JSON.stringify(parsed.sourceId)}, URL ${parsed.sourceUrl})` };
+    return {
+      problem: `no identity for a ${parsed.source} tracklist (sourceId ${JSON.stringify(parsed.sourceId)}, URL ${parsed.sourceUrl})`,
+    };
   }
   return { sourceId: id, sourceUrl: url };
 }

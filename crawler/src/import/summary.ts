@@ -9,7 +9,10 @@ export interface Refusal {
 
 /** Refusal reasons are grouped by their words without numbers ("line 12: …" and "line 40: …" are one reason). */
 function reasonGroup(reason: string): string {
-  return reason.replace(/\d+/g, 'N').replace(/\(.*\)$/, '').trim();
+  return reason
+    .replace(/\d+/g, 'N')
+    .replace(/\(.*\)$/, '')
+    .trim();
 }
 
 export function newSummary() {
@@ -40,7 +43,14 @@ export function newSummary() {
     toJSON() {
       const refusedByReason: Record<string, number> = {};
       for (const r of refusals) refusedByReason[reasonGroup(r.reason)] = (refusedByReason[reasonGroup(r.reason)] ?? 0) + 1;
-      return { files: summary.files, entries: summary.entries, setlists: summary.setlists, rows: summary.rows, seconds: summary.seconds, refusedByReason };
+      return {
+        files: summary.files,
+        entries: summary.entries,
+        setlists: summary.setlists,
+        rows: summary.rows,
+        seconds: summary.seconds,
+        refusedByReason,
+      };
     },
   };
   return summary;

@@ -34,14 +34,20 @@ async function finish(pool: Pool, result: TracklistImportResult): Promise<Trackl
 async function importOne(deps: { pool: Pool; workerId: string }, id: number, body: string): Promise<TracklistImportResult> {
   const { pool } = deps;
   const parser = FREE_TEXT_PARSERS.text;
-  if (!parser) return finish(pool, { id, status: 'failed', reason: 'the text format is not part of this build', setlistUrl: null, rows: null });
+  if (!parser)
+    return finish(pool, { id, status: 'failed', reason: 'the text format is not part of this build', setlistUrl: null, rows: null });
   const file = { path: `tracklist-import:${id}`, name: `tracklist-import-${id}.txt`, text: body };
   const [entry] = freeTextReader('text', parser)(file).entries;
   if (!entry) return finish(pool, { id, status: 'refused', reason: 'no tracklist found in the text', setlistUrl: null, rows: null });
   const runId = await startCrawlRun(pool, deps.workerId, 'import', { tracklistImport: id });
   try {
     const parsed = entry.parse();
-    const { id: importId } = await startImport(pool, { sha256: sha256Hex(body), format: 'text', path: file.path, bytes: Buffer.byteLength(body) });
+    const { id: importId } = await startImport(pool, {
+      sha256: sha256Hex(body),
+      format: 'text',
+      path: file.path,
+      bytes: Buffer.byteLength(body),
+    });
     const { pageId, stored } = await storeEntry(pool, file, 'text', entry, parsed, runId);
     const { outcome } = stored;
     const rows = parsed.parts.reduce((n, part) => n + part.rows.length, 0);
@@ -60,7 +66,13 @@ async function importOne(deps: { pool: Pool; workerId: string }, id: number, bod
     const result: TracklistImportResult =
       outcome.kind === 'not-refined'
         ? { id, status: 'refused', reason: outcome.reason, setlistUrl: null, rows: null }
-        : { id, status: 'done', reason: outcome.kind === 'unchanged' ? 'already imported: the same setlist is in the graph' : null, setlistUrl: parsed.sourceUrl, rows };
+        : {
+            id,
+            status: 'done',
+            reason: outcome.kind === 'unchanged' ? 'already imported: the same setlist is in the graph' : null,
+            setlistUrl: parsed.sourceUrl,
+            rows,
+          };
     await finishCrawlRun(pool, runId, 'ok', { tracklistImport: id, outcome: outcome.kind, rows });
     return await finish(pool, result);
   } catch (error) {
@@ -87,12 +99,24 @@ export async function importQueuedTracklists(deps: { pool: Pool; logger: Logger;
     const id = Number(claim.id);
     try {
       const result = await importOne(deps, id, claim.body);
-      deps.logger.info({ tracklistImport: id, status: result.status, reason: result.reason, setlistUrl: result.setlistUrl }, 'pasted tracklist imported');
+      deps.logger.info(
+        { tracklistImport: id, status: result.status, reason: result.reason, setlistUrl: result.setlistUrl },
+        'pasted tracklist imported',
+      );
       results.push(result);
     } catch (error) {
       const reason = `import failed: ${describeError(error)}`;
       deps.logger.error({ tracklistImport: id, err: describeError(error) }, 'pasted tracklist failed');
-      if (claim.attempts >= MAX_ATTEMPTS) results.push(await finish(deps.pool, { id, status: 'failed', reason, setlistUrl: null, rows: null }).catch(() => ({ id, status: 'failed' as const, reason, setlistUrl: null, rows: null })));
+      if (claim.attempts >= MAX_ATTEMPTS)
+        results.push(
+          await finish(deps.pool, { id, status: 'failed', reason, setlistUrl: null, rows: null }).catch(() => ({
+            id,
+            status: 'failed' as const,
+            reason,
+            setlistUrl: null,
+            rows: null,
+          })),
+        );
       throw error;
     }
   }

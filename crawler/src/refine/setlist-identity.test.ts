@@ -9,13 +9,19 @@ describe('a setlist is known by its source identity, never by the origin it was 
   // Page titles and the URLs MediaWiki links them with, as stored in the MixesDB Essential Mix corpus
   // (Kalli/EssentialMixStats data.json keys, see /work/shared/data/mixesdb-wikitext/SOURCE.md).
   it.each([
-    ['2008-07-12 - John O\'Callaghan - Essential Mix', '2008-07-12_-_John_O%27Callaghan_-_Essential_Mix'],
-    ['2003-06-29 - Erol Alkan, Mr. C, Layo & Bushwacka! @ Glastonbury Festival - Essential Mix',
-      '2003-06-29_-_Erol_Alkan,_Mr._C,_Layo_%26_Bushwacka!_@_Glastonbury_Festival_-_Essential_Mix'],
-    ['2002-06-02 - Pete Tong, Laurent Garnier, Tiësto @ Homelands - Essential Mix',
-      '2002-06-02_-_Pete_Tong,_Laurent_Garnier,_Ti%C3%ABsto_@_Homelands_-_Essential_Mix'],
-    ['2007-03-23 - VA @ Radio 1 Pool Party, WMC (Essential Mix, 2007-04-01)',
-      '2007-03-23_-_VA_@_Radio_1_Pool_Party,_WMC_(Essential_Mix,_2007-04-01)'],
+    ["2008-07-12 - John O'Callaghan - Essential Mix", '2008-07-12_-_John_O%27Callaghan_-_Essential_Mix'],
+    [
+      '2003-06-29 - Erol Alkan, Mr. C, Layo & Bushwacka! @ Glastonbury Festival - Essential Mix',
+      '2003-06-29_-_Erol_Alkan,_Mr._C,_Layo_%26_Bushwacka!_@_Glastonbury_Festival_-_Essential_Mix',
+    ],
+    [
+      '2002-06-02 - Pete Tong, Laurent Garnier, Tiësto @ Homelands - Essential Mix',
+      '2002-06-02_-_Pete_Tong,_Laurent_Garnier,_Ti%C3%ABsto_@_Homelands_-_Essential_Mix',
+    ],
+    [
+      '2007-03-23 - VA @ Radio 1 Pool Party, WMC (Essential Mix, 2007-04-01)',
+      '2007-03-23_-_VA_@_Radio_1_Pool_Party,_WMC_(Essential_Mix,_2007-04-01)',
+    ],
   ])('MixesDB "%s" is that title on www.mixesdb.com', (title, path) => {
     const origin = `http://127.0.0.1:41234/w/index.php?title=${encodeURIComponent(title.replace(/ /g, '_'))}&action=raw`;
     expect(withCanonicalIdentity(parsed('mixesdb', origin, title))).toMatchObject({

@@ -5,8 +5,7 @@ import { normalise1001Query, renderSearchResultsPage } from './1001tracklists-or
 import { startReplayServer } from './server';
 import type { ReplayServer } from './types';
 
-const readFixture = (name: string): string =>
-  readFileSync(join(__dirname, '..', 'sources', '1001tracklists', 'fixtures', name), 'utf8');
+const readFixture = (name: string): string => readFileSync(join(__dirname, '..', 'sources', '1001tracklists', 'fixtures', name), 'utf8');
 
 const BICEP_PATH = '/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
 const SYNTHETIC_PATH = '/tracklist/test0001/test-dj-other-dj-test-festival-2024-07-20.html';
@@ -106,7 +105,11 @@ describe('1001tracklists replay', () => {
   it('renders the shape of the real pages, as the hand-written stand-ins of them have it', () => {
     // fixtures/search/*.standin.html follow real 2026 pages read (not copied) from a public repository.
     const replayed = renderSearchResultsPage('Nadia Voss', [
-      { path: '/tracklist/x7q2k9p/nadia-voss-hangar-9-rotterdam-netherlands-2025-03-15.html', title: 'Nadia Voss @ Hangar 9, Rotterdam, Netherlands', date: '2025-03-15' },
+      {
+        path: '/tracklist/x7q2k9p/nadia-voss-hangar-9-rotterdam-netherlands-2025-03-15.html',
+        title: 'Nadia Voss @ Hangar 9, Rotterdam, Netherlands',
+        date: '2025-03-15',
+      },
     ]);
     expect(pageShape(replayed)).toEqual(pageShape(readFixture('search/search-result.standin.html')));
     expect(pageShape(replayed)).toEqual({ header: true, help: false, cards: [{ idsAgree: true, opensItsLink: true, dated: true }] });

@@ -76,9 +76,7 @@ describe('runReplayCli', () => {
       const probe = await startReplayServer();
       const base = Number(new URL(probe.urls.mixesdb).port);
       await probe.close();
-      server = await runReplayCli(['--dir', dir, '--port-base', String(base), '--api-key', 'k'], collect().out).catch(
-        () => null,
-      );
+      server = await runReplayCli(['--dir', dir, '--port-base', String(base), '--api-key', 'k'], collect().out).catch(() => null);
       if (server !== null) {
         running.push(server);
         expect(server.urls).toEqual({

@@ -61,19 +61,13 @@ function readCliOptions(argv: readonly string[]): CliOptions {
  * `out`, and returns the running server so the caller can close it.
  * @throws ReplayCliUsageError on bad arguments; file system errors when the folder cannot be read
  */
-export async function runReplayCli(
-  argv: readonly string[],
-  out: NodeJS.WritableStream = process.stdout,
-): Promise<ReplayServer> {
+export async function runReplayCli(argv: readonly string[], out: NodeJS.WritableStream = process.stdout): Promise<ReplayServer> {
   const cli = readCliOptions(argv);
   const options = await loadReplayDir(cli.dir);
   if (cli.apiKey !== undefined) options.setlistfm = { setlists: options.setlistfm?.setlists ?? [], apiKey: cli.apiKey };
   if (cli.portBase !== undefined) {
     const base = cli.portBase;
-    options.ports = Object.fromEntries(REPLAY_SOURCES.map((source, i) => [source, base + i])) as Record<
-      ReplaySource,
-      number
-    >;
+    options.ports = Object.fromEntries(REPLAY_SOURCES.map((source, i) => [source, base + i])) as Record<ReplaySource, number>;
   }
   const server = await startReplayServer(options);
   for (const source of REPLAY_SOURCES) out.write(`${source.padEnd(15)} ${server.urls[source]}\n`);

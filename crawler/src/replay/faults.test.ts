@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { startReplayServer } from './server';
 import type { ReplayServer } from './types';
 
-const readFixture = (name: string): string =>
-  readFileSync(join(__dirname, '..', 'sources', '1001tracklists', 'fixtures', name), 'utf8');
+const readFixture = (name: string): string => readFileSync(join(__dirname, '..', 'sources', '1001tracklists', 'fixtures', name), 'utf8');
 
 const TRACKLIST_PATH = '/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
 const TRACKLIST_HTML = readFixture('tracklist.html');
@@ -25,8 +24,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const mixesdb = (pathAndQuery: string, init?: RequestInit): Promise<Response> =>
-  fetch(`${server.urls.mixesdb}${pathAndQuery}`, init);
+const mixesdb = (pathAndQuery: string, init?: RequestInit): Promise<Response> => fetch(`${server.urls.mixesdb}${pathAndQuery}`, init);
 
 describe('replay faults', () => {
   it('answers 429 with Retry-After for every matching request until cleared', async () => {
@@ -71,9 +69,9 @@ describe('replay faults', () => {
 
   it('hangs until the client gives up, and keeps serving other requests', async () => {
     server.addFault({ source: '1001tracklists', match: TRACKLIST_PATH, kind: 'hang' });
-    await expect(
-      fetch(`${server.urls['1001tracklists']}${TRACKLIST_PATH}`, { signal: AbortSignal.timeout(200) }),
-    ).rejects.toThrow(/aborted|timeout/i);
+    await expect(fetch(`${server.urls['1001tracklists']}${TRACKLIST_PATH}`, { signal: AbortSignal.timeout(200) })).rejects.toThrow(
+      /aborted|timeout/i,
+    );
     expect(server.requests[0]).toMatchObject({ status: 0, fault: 'hang' });
     expect((await fetch(`${server.urls['1001tracklists']}/robots.txt`)).status).toBe(200);
   });
@@ -100,11 +98,7 @@ describe('replay faults', () => {
     server.addFault({ source: '1001tracklists', match: '/tracklist/', kind: 'body', body: CAPTCHA_HTML });
     server.addFault({ source: 'mixesdb', match: 'list=search', kind: 'body', body: '{"query": {"sea' });
     const page = await fetch(`${server.urls['1001tracklists']}${TRACKLIST_PATH}`);
-    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([
-      200,
-      'text/html; charset=utf-8',
-      CAPTCHA_HTML,
-    ]);
+    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([200, 'text/html; charset=utf-8', CAPTCHA_HTML]);
     const search = await mixesdb(`${SEARCH}bicep`);
     expect(search.headers.get('content-type')).toMatch(/^application\/json/);
     const text = await search.text();

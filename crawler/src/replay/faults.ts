@@ -39,8 +39,7 @@ export class FaultPlan {
   take(source: ReplaySource, target: string): Fault | null {
     const decoded = safeDecode(target, true);
     const index = this.active.findIndex(
-      ({ fault }) =>
-        fault.source === source && (matchesTarget(fault.match, target) || matchesTarget(fault.match, decoded)),
+      ({ fault }) => fault.source === source && (matchesTarget(fault.match, target) || matchesTarget(fault.match, decoded)),
     );
     const entry = this.active[index];
     if (entry === undefined) return null;

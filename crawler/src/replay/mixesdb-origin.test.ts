@@ -136,8 +136,7 @@ describe('MixesDB replay: search', () => {
 });
 
 describe('MixesDB replay: raw wikitext', () => {
-  const raw = (title: string): Promise<Response> =>
-    fetch(`${server.urls.mixesdb}/w/index.php?title=${title}&action=raw`);
+  const raw = (title: string): Promise<Response> => fetch(`${server.urls.mixesdb}/w/index.php?title=${title}&action=raw`);
 
   it('serves the wikitext for every title spelling MediaWiki accepts', async () => {
     const spellings = [

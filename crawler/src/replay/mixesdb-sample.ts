@@ -37,7 +37,9 @@ export interface MixesdbCsvMix {
 
 /** The CSV fixture file names, sorted. */
 export function listMixesdbCsvFiles(): string[] {
-  return readdirSync(MIXESDB_FIXTURES_DIR).filter((name) => name.endsWith('.csv')).sort();
+  return readdirSync(MIXESDB_FIXTURES_DIR)
+    .filter((name) => name.endsWith('.csv'))
+    .sort();
 }
 
 /** Reads one fixture file. */

@@ -91,12 +91,7 @@ function toHit(page: MixesdbPage): MixesdbSearchHit {
 }
 
 /** The body of a successful `action=query&list=search` response, continuation included. */
-export function searchMixesdbPages(
-  pages: readonly MixesdbPage[],
-  query: MixesdbQuery,
-  offset: number,
-  limit: number,
-): object {
+export function searchMixesdbPages(pages: readonly MixesdbPage[], query: MixesdbQuery, offset: number, limit: number): object {
   const matches = pages.filter((page) => pageMatchesQuery(page, query));
   const next = offset + limit;
   return {

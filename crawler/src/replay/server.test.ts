@@ -26,11 +26,7 @@ describe('replay server', () => {
       const response = await fetch(`${url}/robots.txt`);
       return [response.status, response.headers.get('content-type'), await response.text()];
     };
-    expect(await robots(server.urls['1001tracklists'])).toEqual([
-      200,
-      'text/plain; charset=utf-8',
-      'User-agent: *\nDisallow: /search/\n',
-    ]);
+    expect(await robots(server.urls['1001tracklists'])).toEqual([200, 'text/plain; charset=utf-8', 'User-agent: *\nDisallow: /search/\n']);
     expect((await robots(server.urls.mixesdb))[2]).toBe('User-agent: *\nAllow: /\n');
     expect((await robots(server.urls.setlistfm))[2]).toBe('User-agent: *\nAllow: /\n');
   });

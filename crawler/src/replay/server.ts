@@ -10,13 +10,7 @@ import { createMixesdbOrigin } from './mixesdb-origin';
 import { MixesdbPageStore } from './mixesdb-pages';
 import { DEFAULT_ROBOTS_TXT, statusLine, textReply, type Origin, type OriginRequest, type Reply } from './reply';
 import { createSetlistfmOrigin } from './setlistfm-origin';
-import {
-  REPLAY_SOURCES,
-  type RecordedRequest,
-  type ReplayServer,
-  type ReplayServerOptions,
-  type ReplaySource,
-} from './types';
+import { REPLAY_SOURCES, type RecordedRequest, type ReplayServer, type ReplayServerOptions, type ReplaySource } from './types';
 
 const HOST = '127.0.0.1';
 
@@ -66,10 +60,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
   const pageStore = new MixesdbPageStore(options.mixesdb?.pages);
   const origins: Record<ReplaySource, Origin> = {
     mixesdb: createMixesdbOrigin(pageStore),
-    '1001tracklists': createTracklists1001Origin(
-      options.tracklists1001?.pages ?? new Map(),
-      options.tracklists1001?.search,
-    ),
+    '1001tracklists': createTracklists1001Origin(options.tracklists1001?.pages ?? new Map(), options.tracklists1001?.search),
     setlistfm: createSetlistfmOrigin(options.setlistfm?.setlists ?? [], options.setlistfm?.apiKey),
   };
   const faults = new FaultPlan(options.faults);
@@ -111,9 +102,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
 
   const servers = REPLAY_SOURCES.map((source) => createServer((req, res) => handle(source, req, res)));
   // allSettled, not all: when one fixed port is taken, the others must have finished listening before we close them.
-  const listening = await Promise.allSettled(
-    REPLAY_SOURCES.map((source, i) => listen(servers[i]!, options.ports?.[source] ?? 0)),
-  );
+  const listening = await Promise.allSettled(REPLAY_SOURCES.map((source, i) => listen(servers[i]!, options.ports?.[source] ?? 0)));
   const failure = listening.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure !== undefined) {
     await Promise.all(servers.map(closeServer));

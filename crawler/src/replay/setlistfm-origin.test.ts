@@ -17,8 +17,7 @@ interface SearchBody {
 }
 
 const FIXTURES = join(__dirname, '..', 'sources', 'setlistfm', 'fixtures');
-const readSetlists = (file: string): SetlistStub[] =>
-  (JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as SearchBody).setlist;
+const readSetlists = (file: string): SetlistStub[] => (JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as SearchBody).setlist;
 
 // Real captures: 20 BABYMETAL shows (2017), 20 shows by many artists (2017), 20 Phish shows (2024-2025).
 const BABYMETAL = readSetlists('ruby-setlistfm-fixtures/search/setlists/200.json');
@@ -77,7 +76,7 @@ describe('setlist.fm replay', () => {
     expect(both.setlist.map((s) => s.id)).toEqual(['3be26cfc', '2be2e066']);
   });
 
-  it('answers 404 with setlist.fm\'s error body when nothing matches or the page is past the end', async () => {
+  it("answers 404 with setlist.fm's error body when nothing matches or the page is past the end", async () => {
     for (const query of ['artistName=Nobody', 'artistName=BABYMETAL&p=2']) {
       const { status, type, body } = await get(`/rest/1.0/search/setlists?${query}`);
       expect(status).toBe(404);

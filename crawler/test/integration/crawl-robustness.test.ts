@@ -21,12 +21,29 @@ describe('crawl run under failures', () => {
   const raw = (page: string) => `${page}&action=raw`;
 
   it('retries 429s, survives 500s, timeouts, cut-off bodies, malformed and empty pages, and stores only complete setlists', async () => {
-    h.replay.addFault({ source: 'mixesdb', match: raw('Free_Your_Mind_Festival,_NL'), kind: 'status', status: 429, retryAfterSeconds: 0, times: 2 });
+    h.replay.addFault({
+      source: 'mixesdb',
+      match: raw('Free_Your_Mind_Festival,_NL'),
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 0,
+      times: 2,
+    });
     h.replay.addFault({ source: 'mixesdb', match: raw('CLR_Podcast_017'), kind: 'status', status: 500 });
     h.replay.addFault({ source: 'mixesdb', match: raw('Clash_Music_Podcast'), kind: 'hang' });
     h.replay.addFault({ source: 'mixesdb', match: raw('BodytonicLive_23,_2009-12-08)'), kind: 'truncate', bytes: 300 });
-    h.replay.addFault({ source: 'mixesdb', match: raw('Sub_Club,_Glasgow'), kind: 'body', body: "== Tracklist ==\n# DVS1 - Running\u0000\u0001\u0002\n# {{unclosed" });
-    h.replay.addFault({ source: 'mixesdb', match: raw('Voices,_Propaganda,_Moscow'), kind: 'body', body: "'''Ben Klock @ Voices'''\n\n== Tracklist ==\n\n== Comments ==\nNo tracklist yet.\n" });
+    h.replay.addFault({
+      source: 'mixesdb',
+      match: raw('Sub_Club,_Glasgow'),
+      kind: 'body',
+      body: '== Tracklist ==\n# DVS1 - Running\u0000\u0001\u0002\n# {{unclosed',
+    });
+    h.replay.addFault({
+      source: 'mixesdb',
+      match: raw('Voices,_Propaganda,_Moscow'),
+      kind: 'body',
+      body: "'''Ben Klock @ Voices'''\n\n== Tracklist ==\n\n== Comments ==\nNo tracklist yet.\n",
+    });
     await addTarget(h.pool, 'DVS1', 'Running', ['mixesdb']);
 
     const summary = await runCrawl(h, { sources: ['mixesdb'] });
@@ -59,7 +76,9 @@ describe('crawl run under failures', () => {
     await addTarget(h.pool, 'Robert Hood', 'The Pace', ['mixesdb']);
     const summary = await runCrawl(h, { sources: ['mixesdb'] });
     expect(summary.sources.mixesdb).toMatchObject({ targets: 1, failedTargets: 1 });
-    const targets = await h.pool.query(`SELECT artist, status, last_error FROM ops.target_track_searches WHERE artist <> 'DVS1' ORDER BY artist`);
+    const targets = await h.pool.query(
+      `SELECT artist, status, last_error FROM ops.target_track_searches WHERE artist <> 'DVS1' ORDER BY artist`,
+    );
     expect(targets.rows).toEqual([
       { artist: 'Broken Search', status: 'failed', last_error: expect.stringContaining('not JSON') },
       { artist: 'Robert Hood', status: 'done', last_error: null },

@@ -34,9 +34,7 @@ describe('crawl run: setlist.fm through its API', () => {
        WHERE t.title = 'Stash' AND t.artist_credit = 'Phish'`,
     );
     expect(withStash.rows[0].n).toBe(6);
-    const parts = await h.pool.query(
-      `SELECT DISTINCT part_name FROM silver.setlist_tracks WHERE part_name IS NOT NULL ORDER BY part_name`,
-    );
+    const parts = await h.pool.query(`SELECT DISTINCT part_name FROM silver.setlist_tracks WHERE part_name IS NOT NULL ORDER BY part_name`);
     expect(parts.rows.map((r) => r.part_name)).toEqual(expect.arrayContaining(['Encore 1']));
     const target = await h.pool.query('SELECT status, results_found, setlists_found FROM ops.target_track_searches');
     expect(target.rows).toEqual([{ status: 'done', results_found: 6, setlists_found: 6 }]);

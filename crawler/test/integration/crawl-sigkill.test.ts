@@ -63,7 +63,11 @@ describe('crawl run killed with SIGKILL at random moments', () => {
   });
 
   const startRun = (h: CrawlHarness) => {
-    const child = spawn(process.execPath, ['dist/main.js', 'run', '--source', 'mixesdb'], { cwd: CRAWLER_ROOT, env: h.env, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['dist/main.js', 'run', '--source', 'mixesdb'], {
+      cwd: CRAWLER_ROOT,
+      env: h.env,
+      stdio: 'ignore',
+    });
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );

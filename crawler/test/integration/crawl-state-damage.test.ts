@@ -124,19 +124,31 @@ describe('a damaged Crawlee state', () => {
     });
 
     it.each<[string, () => void]>([
-      ['every queue entry truncated to nothing', () => {
-        for (const f of queueEntries()) writeFileSync(join(queueDir(), f), '');
-      }],
-      ['every queue entry cut off mid-JSON', () => {
-        for (const f of queueEntries()) writeFileSync(join(queueDir(), f), '{"id": "x", "json": "{\\"url');
-      }],
-      ['every queue entry deleted', () => {
-        for (const f of queueEntries()) rmSync(join(queueDir(), f));
-      }],
+      [
+        'every queue entry truncated to nothing',
+        () => {
+          for (const f of queueEntries()) writeFileSync(join(queueDir(), f), '');
+        },
+      ],
+      [
+        'every queue entry cut off mid-JSON',
+        () => {
+          for (const f of queueEntries()) writeFileSync(join(queueDir(), f), '{"id": "x", "json": "{\\"url');
+        },
+      ],
+      [
+        'every queue entry deleted',
+        () => {
+          for (const f of queueEntries()) rmSync(join(queueDir(), f));
+        },
+      ],
       ['the queue metadata corrupt', () => write(join(queueDir(), '__metadata__.json'), '{"id": "songnodes-mix')],
-      ['lock directories of writes the kill interrupted', () => {
-        for (const f of queueEntries()) mkdirSync(join(queueDir(), `${f}.lock`));
-      }],
+      [
+        'lock directories of writes the kill interrupted',
+        () => {
+          for (const f of queueEntries()) mkdirSync(join(queueDir(), `${f}.lock`));
+        },
+      ],
       ['the session pool file missing while its metadata remains', sessionPoolMissing],
       ['the session pool file truncated', () => writeFileSync(sessionPool(), '{"usableSessionsCount": 3, "sessions": [{"id"')],
       ['the session pool file valid JSON of the wrong shape', () => writeFileSync(sessionPool(), '{"sessions": 5}')],
@@ -171,7 +183,12 @@ describe('a damaged Crawlee state', () => {
     const config = { ...h.config, storageDir: join(file, 'storage') };
     await h.pool.query(`UPDATE ops.target_track_searches SET status = 'pending'`);
     const summary = await runCrawl({ ...h, config }, { sources: ['mixesdb'], force: true });
-    expect(summary.sources.mixesdb).toEqual({ targets: 0, setlists: 0, failedTargets: 0, skipped: expect.stringMatching(/^local failure \(crawl-state\)/) });
+    expect(summary.sources.mixesdb).toEqual({
+      targets: 0,
+      setlists: 0,
+      failedTargets: 0,
+      skipped: expect.stringMatching(/^local failure \(crawl-state\)/),
+    });
     const paused = await h.pool.query('SELECT source FROM ops.source_state WHERE paused_until > now()');
     expect(paused.rows).toEqual([]);
     const target = await h.pool.query('SELECT status FROM ops.target_track_searches');

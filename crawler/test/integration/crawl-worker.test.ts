@@ -80,11 +80,14 @@ describe('crawl worker', () => {
 
       // Every label comes from a bounded set: no URL, no title, no free text.
       const labels = [...after.keys()].flatMap((key) => [...key.matchAll(/(\w+)="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`));
-      const allowed = /^(source=(mixesdb|1001tracklists|setlistfm)|status=(\d{3}|\dxx|timeout|network|aborted|other)|kind=(search|setlist|crawl-state|database|internal)|outcome=(ok|failed|aborted|done|blocked|released|stored|refused)|reason=(written|unchanged|blocked|empty|error|not_refined|no_setlist|page_failed|local_failure))$/;
+      const allowed =
+        /^(source=(mixesdb|1001tracklists|setlistfm)|status=(\d{3}|\dxx|timeout|network|aborted|other)|kind=(search|setlist|crawl-state|database|internal)|outcome=(ok|failed|aborted|done|blocked|released|stored|refused)|reason=(written|unchanged|blocked|empty|error|not_refined|no_setlist|page_failed|local_failure))$/;
       expect(labels.filter((l) => !allowed.test(l))).toEqual([]);
       expect(labels.length).toBeGreaterThan(10);
 
-      await h.pool.query(`INSERT INTO ops.source_state (source, paused_until, pause_reason) VALUES ('mixesdb', now() + interval '1 hour', 'test')`);
+      await h.pool.query(
+        `INSERT INTO ops.source_state (source, paused_until, pause_reason) VALUES ('mixesdb', now() + interval '1 hour', 'test')`,
+      );
       expect(samples((await get('/metrics')).text).get('songnodes_crawl_breaker_open{source="mixesdb"}')).toBe(1);
       await h.pool.query(`DELETE FROM ops.source_state`);
     } finally {
@@ -114,11 +117,19 @@ describe('crawl worker', () => {
     ])('answers 503 with why when the database is %s', async (_how, url, why) => {
       const status = createWorkerStatus();
       status.state = 'sleeping';
-      const health = await startWorkerHealth({ ...h, config: { ...h.config, databaseUrl: url(), healthPort: 0 }, metrics: createCrawlerMetrics(), status });
+      const health = await startWorkerHealth({
+        ...h,
+        config: { ...h.config, databaseUrl: url(), healthPort: 0 },
+        metrics: createCrawlerMetrics(),
+        status,
+      });
       try {
         const response = await fetch(`${health.url}/readyz`);
         expect(response.status).toBe(503);
-        expect(((await response.json()) as { checks: unknown }).checks).toEqual({ database: { ok: false, error: expect.stringMatching(why) }, loop: expect.objectContaining({ ok: true }) });
+        expect(((await response.json()) as { checks: unknown }).checks).toEqual({
+          database: { ok: false, error: expect.stringMatching(why) },
+          loop: expect.objectContaining({ ok: true }),
+        });
         expect((await fetch(`${health.url}/healthz`)).status).toBe(200);
       } finally {
         await health.close();
@@ -131,10 +142,16 @@ describe('crawl worker', () => {
     expect(build.status).toBe(0);
     await addTarget(h.pool, 'DVS1', 'Running', ['mixesdb']);
     const env = { ...h.env, HEALTH_PORT: '0', MIXESDB_DELAY_SECONDS: '0.5' };
-    const child = spawn(process.execPath, ['dist/main.js', 'worker', '--source', 'mixesdb'], { cwd: CRAWLER_ROOT, env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['dist/main.js', 'worker', '--source', 'mixesdb'], {
+      cwd: CRAWLER_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     const rawLoads = () => h.replay.requests.filter((r) => r.query.action === 'raw').length;
     const rawBefore = rawLoads();
 

@@ -27,9 +27,9 @@ const SUNWAVES = '2011-08-13 - Raresh & Praslea @ Sunwaves 10, Romania (DanceTri
 const LAGOA = "1998-10-09 - Luke Slater @ LaGoa's 8th Anniversary, LaGoa, Menen, Belgium";
 const BICEP = '/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
 const BICEP_HTML = readFileSync(join(__dirname, '../../src/sources/1001tracklists/fixtures/tracklist.html'), 'utf8');
-const PHISH = JSON.parse(
-  readFileSync(join(__dirname, '../../src/sources/setlistfm/fixtures/phish-setlists-response.json'), 'utf8'),
-) as { setlist: unknown[] };
+const PHISH = JSON.parse(readFileSync(join(__dirname, '../../src/sources/setlistfm/fixtures/phish-setlists-response.json'), 'utf8')) as {
+  setlist: unknown[];
+};
 
 function migrateTo(databaseUrl: string, count: number | 'all'): string[] {
   const out = execFileSync('node', [join(__dirname, '../support/migrate-to.mjs'), databaseUrl, String(count)], { encoding: 'utf8' });
@@ -123,7 +123,13 @@ describe('migration 0007: stored setlists move from their fetch origins to their
   });
 
   const configOn = (base: string) =>
-    loadCrawlerConfig({ ...process.env, DATABASE_URL: legacyDb.url, MIXESDB_BASE_URL: base, TRACKLISTS1001_BASE_URL: base, SETLISTFM_BASE_URL: base });
+    loadCrawlerConfig({
+      ...process.env,
+      DATABASE_URL: legacyDb.url,
+      MIXESDB_BASE_URL: base,
+      TRACKLISTS1001_BASE_URL: base,
+      SETLISTFM_BASE_URL: base,
+    });
   /** What the crawler took from each fetched page: the setlist of a setlist page, two shows of the search page. */
   const parsesOf = (page: Fetched): ParsedSetlist[] => {
     const parsed = page.source.parsePage(page, configOn(new URL(page.url).origin)).slice(0, page.kind === 'search' ? 2 : 1);
@@ -137,13 +143,25 @@ describe('migration 0007: stored setlists move from their fetch origins to their
 
   it('finds, before migrating, the mix fetched through two origins stored twice under replay URLs', async () => {
     for (const page of fetched) {
-      const pageId = await savePage(legacy, { url: page.url, status: 200, contentType: 'text/plain', body: page.body, source: page.source.name, kind: page.kind, crawlRunId: null });
+      const pageId = await savePage(legacy, {
+        url: page.url,
+        status: 200,
+        contentType: 'text/plain',
+        body: page.body,
+        source: page.source.name,
+        kind: page.kind,
+        crawlRunId: null,
+      });
       for (const parsed of parsesOf(page)) {
         // What the 0006 parsers stored as the URL: MixesDB its page URL on the fetch origin, 1001tracklists the URL
         // the page was fetched from (today's parser reads the page's canonical URL instead), setlist.fm its own.
         const title = page.source === mixesdbSource ? parsed.sourceId! : null;
         const sourceUrl =
-          title !== null ? oldMixesdbPageUrl(new URL(page.url).origin, title) : page.source.name === '1001tracklists' ? page.url : parsed.sourceUrl;
+          title !== null
+            ? oldMixesdbPageUrl(new URL(page.url).origin, title)
+            : page.source.name === '1001tracklists'
+              ? page.url
+              : parsed.sourceUrl;
         await storeLegacy(legacy, pageId, { ...parsed, sourceUrl }, page.source.parserVersion);
       }
     }
@@ -175,8 +193,16 @@ describe('migration 0007: stored setlists move from their fetch origins to their
         source_id: SUNWAVES,
         source_url: 'https://www.mixesdb.com/w/2011-08-13_-_Raresh_%26_Praslea_@_Sunwaves_10,_Romania_(DanceTrippin_TV_241)',
       },
-      { source: 'setlistfm', source_id: '235d0827', source_url: 'https://www.setlist.fm/setlist/phish/2025/hollywood-bowl-los-angeles-ca-235d0827.html' },
-      { source: 'setlistfm', source_id: '3b5d0820', source_url: 'https://www.setlist.fm/setlist/phish/2025/hollywood-bowl-los-angeles-ca-3b5d0820.html' },
+      {
+        source: 'setlistfm',
+        source_id: '235d0827',
+        source_url: 'https://www.setlist.fm/setlist/phish/2025/hollywood-bowl-los-angeles-ca-235d0827.html',
+      },
+      {
+        source: 'setlistfm',
+        source_id: '3b5d0820',
+        source_url: 'https://www.setlist.fm/setlist/phish/2025/hollywood-bowl-los-angeles-ca-3b5d0820.html',
+      },
     ]);
     const bronze = await legacy.query(
       `SELECT p.url, s.source_id, s.source_url FROM bronze.setlists s JOIN bronze.pages p ON p.id = s.page_id ORDER BY s.id`,
@@ -189,7 +215,15 @@ describe('migration 0007: stored setlists move from their fetch origins to their
 
     // The new crawler, storing the same pages into an empty database, gives exactly this silver.
     for (const page of fetched) {
-      const pageId = await savePage(fresh, { url: page.url, status: 200, contentType: 'text/plain', body: page.body, source: page.source.name, kind: page.kind, crawlRunId: null });
+      const pageId = await savePage(fresh, {
+        url: page.url,
+        status: 200,
+        contentType: 'text/plain',
+        body: page.body,
+        source: page.source.name,
+        kind: page.kind,
+        crawlRunId: null,
+      });
       await storeParsedSetlists(fresh, page.source, pageId, parsesOf(page), null);
     }
     const migrated = await silverState(legacy);

@@ -17,13 +17,23 @@ describe('crawl import with bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'songnodes-bad-'));
     mkdirSync(join(dir, 'nested'));
     const header = 'mix_title,mix_url,part,position,timestamp,artist,title,raw';
-    const row = (mix: string, position: string, raw: string) => `"${mix}",https://www.mixesdb.com/w/${mix.replace(/ /g, '_')},,${position},,,,"${raw}"`;
+    const row = (mix: string, position: string, raw: string) =>
+      `"${mix}",https://www.mixesdb.com/w/${mix.replace(/ /g, '_')},,${position},,,,"${raw}"`;
     writeFileSync(join(dir, 'broken.json'), '{"/w/2001_-_A_-_X": {"tracklist": "== Tracklist ==\\n# A - B');
-    writeFileSync(join(dir, 'pages.json'), JSON.stringify({ '/w/2003_-_Good_-_Page': { tracklist: '== Tracklist ==\n# A - One\n# B - Two' }, '/w/2003_-_No_-_Text': 42 }));
+    writeFileSync(
+      join(dir, 'pages.json'),
+      JSON.stringify({ '/w/2003_-_Good_-_Page': { tracklist: '== Tracklist ==\n# A - One\n# B - Two' }, '/w/2003_-_No_-_Text': 42 }),
+    );
     writeFileSync(join(dir, 'nested', '2004_-_Wiki_-_Page.wiki'), '== Tracklist ==\n# C - Three\n# D - Four\n');
     writeFileSync(
       join(dir, 'rows.csv'),
-      [header, row('2005 - Bad - Mix', '1', 'E - Five'), row('2005 - Bad - Mix', 'two', 'F - Six'), row('2006 - Good - Mix', '1', 'G - Seven'), row('2006 - Good - Mix', '2', 'H - Eight')].join('\n'),
+      [
+        header,
+        row('2005 - Bad - Mix', '1', 'E - Five'),
+        row('2005 - Bad - Mix', 'two', 'F - Six'),
+        row('2006 - Good - Mix', '1', 'G - Seven'),
+        row('2006 - Good - Mix', '2', 'H - Eight'),
+      ].join('\n'),
     );
     writeFileSync(join(dir, 'blog.html'), '<html><head><title>my blog</title></head><body></body></html>');
     // A CUE sheet with a header and no track: nothing to store, said so, the rest goes on.
@@ -32,7 +42,11 @@ describe('crawl import with bad input', () => {
     writeFileSync(join(dir, 'empty.wiki'), "'''no tracklist here'''");
 
     const lines: string[] = [];
-    const code = await importCommand({ pool: h.pool, logger: pino({ level: 'silent' }), workerId: 'test' }, [dir, join(dir, 'missing.json')], { line: (t) => lines.push(t), error: (t) => lines.push(t) });
+    const code = await importCommand(
+      { pool: h.pool, logger: pino({ level: 'silent' }), workerId: 'test' },
+      [dir, join(dir, 'missing.json')],
+      { line: (t) => lines.push(t), error: (t) => lines.push(t) },
+    );
     expect(code).toBe(0);
     const text = lines.join('\n');
     expect(text).toContain(`${join(dir, 'broken.json')}: not JSON`);

@@ -1,7 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ESSENTIAL_MIX_JSON, MIXESDB_CSV_DIR, TRACKLIST_1001_HTML, startImportHarness, type ImportHarness } from '../support/import-harness';
+import {
+  ESSENTIAL_MIX_JSON,
+  MIXESDB_CSV_DIR,
+  TRACKLIST_1001_HTML,
+  startImportHarness,
+  type ImportHarness,
+} from '../support/import-harness';
 import { silverChecksum } from '../support/silver-checksum';
 
 // Each import format, on the real material bundled in the repo, through the same bronze -> silver path as a crawl.
@@ -17,7 +23,10 @@ describe('crawl import: MixesDB wikitext', () => {
     expect(summary.setlists.written).toBe(840);
     expect(summary.rows).toBe(25_520);
     expect(summary.setlists.notRefined).toEqual({ 'empty: no "== Tracklist ==" section': 29, 'empty: tracklist section has no rows': 9 });
-    expect(await silverChecksum(h.pool)).toMatchObject({ setlists: expect.stringMatching(/^840:/), setlist_tracks: expect.stringMatching(/^25520:/) });
+    expect(await silverChecksum(h.pool)).toMatchObject({
+      setlists: expect.stringMatching(/^840:/),
+      setlist_tracks: expect.stringMatching(/^25520:/),
+    });
     expect(await h.count(`SELECT count(*) AS n FROM bronze.pages WHERE kind = 'import' AND http_status IS NULL`)).toBe(878);
     expect(await h.count(`SELECT count(*) AS n FROM bronze.setlists`)).toBe(878);
     const first = await h.pool.query(
@@ -83,7 +92,9 @@ describe('crawl import: MixesDB CSV and saved 1001tracklists pages', () => {
     expect(summary.files).toMatchObject({ seen: 14, imported: 14, refused: 0 });
     expect(summary.setlists.written).toBe(258);
     expect(summary.entries.known).toBe(3);
-    const bySource = await h.pool.query('SELECT source, count(*)::int AS setlists, sum(track_count)::int AS rows FROM silver.setlists GROUP BY source ORDER BY source');
+    const bySource = await h.pool.query(
+      'SELECT source, count(*)::int AS setlists, sum(track_count)::int AS rows FROM silver.setlists GROUP BY source ORDER BY source',
+    );
     expect(bySource.rows).toEqual([
       { source: 'mixesdb', setlists: 257, rows: 6_363 }, // 6,362 CSV rows, one holding two layered tracks
       { source: 'text', setlists: 1, rows: 20 },
@@ -93,12 +104,15 @@ describe('crawl import: MixesDB CSV and saved 1001tracklists pages', () => {
   it('stores the saved Bicep page as 1001tracklists tracklist 1gz59x6t with its 22 rows', async () => {
     const summary = await h.import([TRACKLIST_1001_HTML]);
     expect(summary.setlists.written).toBe(1);
-    const { rows } = await h.pool.query(`SELECT source, source_id, source_url, track_count FROM silver.setlists WHERE source = '1001tracklists'`);
+    const { rows } = await h.pool.query(
+      `SELECT source, source_id, source_url, track_count FROM silver.setlists WHERE source = '1001tracklists'`,
+    );
     expect(rows).toEqual([
       {
         source: '1001tracklists',
         source_id: '1gz59x6t',
-        source_url: 'https://www.1001tracklists.com/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html',
+        source_url:
+          'https://www.1001tracklists.com/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html',
         track_count: 22,
       },
     ]);

@@ -17,7 +17,10 @@ describe('an imported CSV mix and a crawled copy of its page', () => {
   it('parse to the same setlist content', async () => {
     const titles = ['2016-08-17 - Adiel - Suburban Mix 009', '2023-08-20 - Adiel - CLR Podcast 336'];
     for (const title of titles) await crawlUrl(h, `${h.replay.urls.mixesdb}/w/${title.replace(/ /g, '_')}`);
-    await runImport({ ...h, progress: createProgress({ label: 'test', logger: h.logger, tty: false }) }, { paths: [join(MIXESDB_CSV_DIR, 'Adiel_tracklists.csv')], format: 'auto', workerId: 'test' });
+    await runImport(
+      { ...h, progress: createProgress({ label: 'test', logger: h.logger, tty: false }) },
+      { paths: [join(MIXESDB_CSV_DIR, 'Adiel_tracklists.csv')], format: 'auto', workerId: 'test' },
+    );
     const { rows } = await h.pool.query(
       `SELECT source_id, array_agg(DISTINCT content_sha256) AS hashes, array_agg(source_url ORDER BY source_url) AS urls
        FROM silver.setlists WHERE source_id = ANY ($1) GROUP BY source_id ORDER BY source_id`,

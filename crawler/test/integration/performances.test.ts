@@ -47,7 +47,15 @@ describe('performances: one DJ set counted once, whichever sources and uploads c
 
   /** The crawler's store step for a page as if just fetched: bronze page, parse, identity, bronze, silver. */
   async function store(source: CrawlSource, url: string, body: string) {
-    const pageId = await savePage(pool, { url, status: 200, contentType: 'text/plain', body, source: source.name, kind: 'setlist', crawlRunId: null });
+    const pageId = await savePage(pool, {
+      url,
+      status: 200,
+      contentType: 'text/plain',
+      body,
+      source: source.name,
+      kind: 'setlist',
+      crawlRunId: null,
+    });
     const stored = await storeParsedSetlists(pool, source, pageId, source.parsePage({ url, body, kind: 'setlist' }, config), null);
     expect(stored.map((s) => s.status)).toEqual(['ok']);
   }
@@ -73,7 +81,11 @@ describe('performances: one DJ set counted once, whichever sources and uploads c
   const plays = async (key: string) => (await pool.query('SELECT plays FROM silver.tracks WHERE track_key = $1', [key])).rows[0]?.plays;
 
   it('counts a set published on 1001tracklists and on MixesDB once, and lists it once with both links', async () => {
-    await store(tracklists1001Source, `${ORIGIN}${BICEP_1001}`, readFileSync(join(__dirname, '../../src/sources/1001tracklists/fixtures/tracklist.html'), 'utf8'));
+    await store(
+      tracklists1001Source,
+      `${ORIGIN}${BICEP_1001}`,
+      readFileSync(join(__dirname, '../../src/sources/1001tracklists/fixtures/tracklist.html'), 'utf8'),
+    );
     await storeMixesdb(BICEP_MIXESDB, fixture('bicep-warehouse-project-2023-04-28.wikitext'));
     expect(await performanceOf('1gz59x6t')).toBe(await performanceOf(BICEP_MIXESDB));
 
@@ -151,7 +163,10 @@ describe('performances: one DJ set counted once, whichever sources and uploads c
     }
     // Jeff Mills at Homelands: dated the 24th on its own page, the 25th on the Essential Mix page that aired it
     // (a set past midnight). Exact dates keep them apart; docs/identity.md says why that is accepted.
-    const homelands = ['2003-05-24 - Jeff Mills @ We Love... Homelands, Matterley Bowl, Winchester, UK', '2003-05-25 - DJ Marky, Jeff Mills @ Homelands - Essential Mix'];
+    const homelands = [
+      '2003-05-24 - Jeff Mills @ We Love... Homelands, Matterley Bowl, Winchester, UK',
+      '2003-05-25 - DJ Marky, Jeff Mills @ Homelands - Essential Mix',
+    ];
     for (const title of homelands) await storeMixesdb(title, ESSENTIAL_MIX[title]);
     expect(await performanceOf(homelands[0]!)).not.toBe(await performanceOf(homelands[1]!));
   });

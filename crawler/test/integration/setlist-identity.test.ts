@@ -27,14 +27,15 @@ describe('setlist identity: the source page, never the fetch origin', () => {
     await h.close();
   });
 
-  const silverSetlists = async () =>
-    (await h.pool.query('SELECT source, source_id, source_url FROM silver.setlists ORDER BY id')).rows;
+  const silverSetlists = async () => (await h.pool.query('SELECT source, source_id, source_url FROM silver.setlists ORDER BY id')).rows;
   const weights = async () =>
     (await h.pool.query('SELECT from_track_id, to_track_id, weight, setlists, occurrences FROM silver.transitions ORDER BY 1, 2')).rows;
 
   it('stores a mix crawled through the replay server under its MixesDB page, and once when crawled through another', async () => {
     const first = await crawlUrl(h, `${h.config.mixesdbBaseUrl}/w/${MIX.replace(/ /g, '_')}`);
-    expect(first).toEqual([expect.objectContaining({ sourceUrl: CANONICAL, sourceId: MIX, status: 'ok', outcome: expect.objectContaining({ kind: 'written' }) })]);
+    expect(first).toEqual([
+      expect.objectContaining({ sourceUrl: CANONICAL, sourceId: MIX, status: 'ok', outcome: expect.objectContaining({ kind: 'written' }) }),
+    ]);
     expect(await silverSetlists()).toEqual([{ source: 'mixesdb', source_id: MIX, source_url: CANONICAL }]);
     const before = await weights();
     expect(before.length).toBeGreaterThan(0);
@@ -51,7 +52,10 @@ describe('setlist identity: the source page, never the fetch origin', () => {
       `SELECT p.url, s.source_id, s.source_url FROM bronze.pages p JOIN bronze.setlists s ON s.page_id = p.id ORDER BY p.id`,
     );
     expect(evidence.rows.map((r) => new URL(r.url).origin)).toEqual([h.config.mixesdbBaseUrl, other.urls.mixesdb]);
-    expect(evidence.rows.map((r) => [r.source_id, r.source_url])).toEqual([[MIX, CANONICAL], [MIX, CANONICAL]]);
+    expect(evidence.rows.map((r) => [r.source_id, r.source_url])).toEqual([
+      [MIX, CANONICAL],
+      [MIX, CANONICAL],
+    ]);
   });
 
   it('reparses by identity under a base URL that fetched nothing, from the newest page, writing nothing new', async () => {
@@ -68,11 +72,29 @@ describe('setlist identity: the source page, never the fetch origin', () => {
       (title) => blankSetlist('mixesdb', 'http://127.0.0.1:1/w/index.php?action=raw', 'ok', null, title.replace(/ /g, '_')),
     );
     const others = [
-      blankSetlist('1001tracklists', 'http://127.0.0.1:5/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html', 'ok', null, '1gz59x6t'),
+      blankSetlist(
+        '1001tracklists',
+        'http://127.0.0.1:5/tracklist/1gz59x6t/bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html',
+        'ok',
+        null,
+        '1gz59x6t',
+      ),
       blankSetlist('1001tracklists', 'https://www.1001tracklists.com/tracklist/1gz59x6t/x.html?y=1', 'ok', null, null),
       blankSetlist('1001tracklists', 'https://www.1001tracklists.com/tracklist/1gz59x6t/', 'ok', null, '2hjnqr0t'),
-      blankSetlist('setlistfm', 'https://www.setlist.fm/setlist/phish/2025/hollywood-bowl-los-angeles-ca-235d0827.html', 'ok', null, '235d0827'),
-      blankSetlist('setlistfm', 'http://setlist.fm/setlist/phish/2025/bill-graham-civic-auditorium-san-francisco-ca-235d082f.html', 'ok', null, '235d082f'),
+      blankSetlist(
+        'setlistfm',
+        'https://www.setlist.fm/setlist/phish/2025/hollywood-bowl-los-angeles-ca-235d0827.html',
+        'ok',
+        null,
+        '235d0827',
+      ),
+      blankSetlist(
+        'setlistfm',
+        'http://setlist.fm/setlist/phish/2025/bill-graham-civic-auditorium-san-francisco-ca-235d082f.html',
+        'ok',
+        null,
+        '235d082f',
+      ),
     ];
     const all = [...mixesdb, ...others];
     expect(all.length).toBeGreaterThan(260);

@@ -86,8 +86,17 @@ function contextFor(replay: ReplayServer, env: Record<string, string> = {}): Sou
 }
 
 /** Runs the source's setlist crawler over `refs` with a request queue of its own. */
-async function crawl(context: SourceContext, refs: SetlistRef[], onPage: OnSetlistPage, onFailure?: (ref: SetlistRef, error: Error) => void) {
-  const configuration = new Configuration({ persistStorage: false, purgeOnStart: true, storageClientOptions: { localDataDirectory: storageDir } });
+async function crawl(
+  context: SourceContext,
+  refs: SetlistRef[],
+  onPage: OnSetlistPage,
+  onFailure?: (ref: SetlistRef, error: Error) => void,
+) {
+  const configuration = new Configuration({
+    persistStorage: false,
+    purgeOnStart: true,
+    storageClientOptions: { localDataDirectory: storageDir },
+  });
   const requestQueue = await RequestQueue.open(`t1001-${randomUUID()}`, { config: configuration });
   const crawler = source.createSetlistCrawler({ context, configuration, requestQueue, onPage, onFailure });
   await crawler.addRequests(refs.map((ref) => ({ url: ref.url, userData: { ref } })));
@@ -118,7 +127,12 @@ describe('1001tracklists source in Chromium', () => {
     const outcome = await source.search(GLUE, context, 25);
     expect(outcome).toEqual({
       resultsFound: 1,
-      refs: [{ url: `${replay.urls['1001tracklists']}${TRACKLIST}`, label: 'Bicep - The Warehouse Project, RDM Rotterdam, Netherlands 2023-04-28' }],
+      refs: [
+        {
+          url: `${replay.urls['1001tracklists']}${TRACKLIST}`,
+          label: 'Bicep - The Warehouse Project, RDM Rotterdam, Netherlands 2023-04-28',
+        },
+      ],
       inline: [],
     });
 
@@ -127,13 +141,24 @@ describe('1001tracklists source in Chromium', () => {
     expect(searches[0]?.query.main_search).toBe('Bicep Glue');
     expect(searches[0]?.headers['user-agent']).toBe(context.config.userAgent);
     const stored = await pool.query(`SELECT kind, http_status, body FROM bronze.pages WHERE url LIKE '%/search/result.php%'`);
-    expect(stored.rows).toEqual([expect.objectContaining({ kind: 'search', http_status: 200, body: expect.stringContaining('class="bItm action oItm"') })]);
+    expect(stored.rows).toEqual([
+      expect.objectContaining({ kind: 'search', http_status: 200, body: expect.stringContaining('class="bItm action oItm"') }),
+    ]);
     expect((await source.search(GLUE, context, 0)).refs).toEqual([]);
   });
 
   it('reads a search page of the real 2026 structure as Chromium renders it: the cards up to the cap, the stated total', async () => {
     const replay = await startReplay({
-      faults: [{ source: '1001tracklists', match: '/search/result.php', kind: 'body', body: SEARCH_STANDIN, status: 200, contentType: 'text/html; charset=utf-8' }],
+      faults: [
+        {
+          source: '1001tracklists',
+          match: '/search/result.php',
+          kind: 'body',
+          body: SEARCH_STANDIN,
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+        },
+      ],
     });
     const context = contextFor(replay);
     const origin = replay.urls['1001tracklists'];
@@ -141,10 +166,22 @@ describe('1001tracklists source in Chromium', () => {
     // the header states 1000 results in all; six cards are on this first page, four are kept (the cap)
     expect(outcome.resultsFound).toBe(1000);
     expect(outcome.refs).toEqual([
-      { url: `${origin}/tracklist/2v81kd4t/kestrel-ray-the-warehouse-project-depot-mayfield-united-kingdom-2025-11-22.html`, label: 'Kestrel Ray @ The Warehouse Project, Depot Mayfield, United Kingdom 2025-11-22' },
-      { url: `${origin}/tracklist/1qz7mw0k/kestrel-ray-night-shift-radio-112-2025-11-14.html`, label: 'Kestrel Ray - Night Shift Radio 112 2025-11-14' },
-      { url: `${origin}/tracklist/wd4n8r2/kestrel-ray-lumen-arc-warehouse-sessions-fabrik-madrid-spain-2025-10-04.html`, label: 'Kestrel Ray & Lumen Arc @ Warehouse Sessions, Fabrik Madrid, Spain 2025-10-04' },
-      { url: `${origin}/tracklist/ky5g2hp/kestrel-ray-warehouse-rave-zurich-switzerland-2025-08-09.html`, label: 'Kestrel Ray @ Warehouse Rave, Zürich, Switzerland 2025-08-09' },
+      {
+        url: `${origin}/tracklist/2v81kd4t/kestrel-ray-the-warehouse-project-depot-mayfield-united-kingdom-2025-11-22.html`,
+        label: 'Kestrel Ray @ The Warehouse Project, Depot Mayfield, United Kingdom 2025-11-22',
+      },
+      {
+        url: `${origin}/tracklist/1qz7mw0k/kestrel-ray-night-shift-radio-112-2025-11-14.html`,
+        label: 'Kestrel Ray - Night Shift Radio 112 2025-11-14',
+      },
+      {
+        url: `${origin}/tracklist/wd4n8r2/kestrel-ray-lumen-arc-warehouse-sessions-fabrik-madrid-spain-2025-10-04.html`,
+        label: 'Kestrel Ray & Lumen Arc @ Warehouse Sessions, Fabrik Madrid, Spain 2025-10-04',
+      },
+      {
+        url: `${origin}/tracklist/ky5g2hp/kestrel-ray-warehouse-rave-zurich-switzerland-2025-08-09.html`,
+        label: 'Kestrel Ray @ Warehouse Rave, Zürich, Switzerland 2025-08-09',
+      },
     ]);
 
     // The page kept as evidence is Chromium's DOM; it still holds the tlData script, so it reads as the page sent.
@@ -200,7 +237,16 @@ describe('1001tracklists source in Chromium', () => {
   it('stops the crawl at the anti-bot interstitial: the page reads as blocked and nothing else is loaded', async () => {
     // The interstitial posts itself back; answering that POST with the interstitial again means the check failed.
     const replay = await startReplay({
-      faults: [{ source: '1001tracklists', match: INTERSTITIAL, kind: 'body', body: CAPTCHA_HTML, status: 200, contentType: 'text/html; charset=utf-8' }],
+      faults: [
+        {
+          source: '1001tracklists',
+          match: INTERSTITIAL,
+          kind: 'body',
+          body: CAPTCHA_HTML,
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+        },
+      ],
     });
     const context = contextFor(replay);
     const statuses: string[] = [];
@@ -213,7 +259,11 @@ describe('1001tracklists source in Chromium', () => {
     await expect(crawl(context, [refOn(replay, INTERSTITIAL), refOn(replay, SECOND_TRACKLIST)], onPage)).rejects.toThrow(/blocked at/);
     expect(statuses).toEqual(['blocked']);
     // One GET, the two self-forwards the guard allows, then nothing: no loop, no further tracklist.
-    expect(pathsRequested(replay).filter((p) => p.includes('/tracklist/'))).toEqual([`GET ${INTERSTITIAL}`, `POST ${INTERSTITIAL}`, `POST ${INTERSTITIAL}`]);
+    expect(pathsRequested(replay).filter((p) => p.includes('/tracklist/'))).toEqual([
+      `GET ${INTERSTITIAL}`,
+      `POST ${INTERSTITIAL}`,
+      `POST ${INTERSTITIAL}`,
+    ]);
   });
 
   it('follows the interstitial to the tracklist when the browser passes its check', async () => {
@@ -221,7 +271,15 @@ describe('1001tracklists source in Chromium', () => {
     const replay = await startReplay({
       faults: [
         { source: '1001tracklists', match: INTERSTITIAL, kind: 'body', body: CAPTCHA_HTML, times: 1 },
-        { source: '1001tracklists', match: INTERSTITIAL, kind: 'body', body: TRACKLIST_HTML, status: 200, contentType: 'text/html; charset=utf-8', times: 1 },
+        {
+          source: '1001tracklists',
+          match: INTERSTITIAL,
+          kind: 'body',
+          body: TRACKLIST_HTML,
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          times: 1,
+        },
       ],
     });
     const context = contextFor(replay);
@@ -237,11 +295,22 @@ describe('1001tracklists source in Chromium', () => {
   it('stops the source when the search page itself is the interstitial, after storing it', async () => {
     const replay = await startReplay({
       // the interstitial's form posts to the page it was captured on: answer that forward with it too
-      faults: [{ source: '1001tracklists', match: /\/search\/result\.php|\/tracklist\/2hjnqr0t\//, kind: 'body', body: CAPTCHA_HTML, status: 200, contentType: 'text/html; charset=utf-8' }],
+      faults: [
+        {
+          source: '1001tracklists',
+          match: /\/search\/result\.php|\/tracklist\/2hjnqr0t\//,
+          kind: 'body',
+          body: CAPTCHA_HTML,
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+        },
+      ],
     });
     const context = contextFor(replay);
     await expect(source.search(GLUE, context, 25)).rejects.toBeInstanceOf(SourceStoppedError);
-    const stored = await pool.query(`SELECT body FROM bronze.pages WHERE kind = 'search' AND url LIKE $1`, [`${replay.urls['1001tracklists']}%`]);
+    const stored = await pool.query(`SELECT body FROM bronze.pages WHERE kind = 'search' AND url LIKE $1`, [
+      `${replay.urls['1001tracklists']}%`,
+    ]);
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0].body).toContain('name="captcha"');
   });

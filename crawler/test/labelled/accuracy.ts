@@ -23,7 +23,12 @@ export interface FamilyAccuracy {
 function same(expected: unknown, actual: unknown): boolean {
   const tidy = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : value);
   if (Array.isArray(expected) || Array.isArray(actual)) {
-    return Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length && expected.every((value, index) => tidy(value) === tidy(actual[index]));
+    return (
+      Array.isArray(expected) &&
+      Array.isArray(actual) &&
+      expected.length === actual.length &&
+      expected.every((value, index) => tidy(value) === tidy(actual[index]))
+    );
   }
   return tidy(expected ?? null) === tidy(actual ?? null);
 }
@@ -40,7 +45,9 @@ export function summarise(results: RowResult[]): FamilyAccuracy[] {
   const families = [...new Set(results.map((result) => result.record.family))].sort();
   return families.map((family) => {
     const rows = results.filter((result) => result.record.family === family);
-    const fieldRight = Object.fromEntries(FIELDS.map((field) => [field, rows.filter((row) => !row.wrongFields.includes(field)).length])) as Record<Field, number>;
+    const fieldRight = Object.fromEntries(
+      FIELDS.map((field) => [field, rows.filter((row) => !row.wrongFields.includes(field)).length]),
+    ) as Record<Field, number>;
     return { family, rows: rows.length, rightRows: rows.filter((row) => row.wrongFields.length === 0).length, fieldRight };
   });
 }
@@ -51,7 +58,10 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100
 export function formatTable(summary: FamilyAccuracy[]): string {
   const header = `| family | rows | whole row | ${FIELDS.join(' | ')} |`;
   const rule = `|---|---:|---:|${FIELDS.map(() => '---:').join('|')}|`;
-  const lines = summary.map((family) => `| ${family.family} | ${family.rows} | ${percent(family.rightRows, family.rows)} | ${FIELDS.map((field) => percent(family.fieldRight[field], family.rows)).join(' | ')} |`);
+  const lines = summary.map(
+    (family) =>
+      `| ${family.family} | ${family.rows} | ${percent(family.rightRows, family.rows)} | ${FIELDS.map((field) => percent(family.fieldRight[field], family.rows)).join(' | ')} |`,
+  );
   const total = summary.reduce((sum, family) => sum + family.rows, 0);
   const right = summary.reduce((sum, family) => sum + family.rightRows, 0);
   return [header, rule, ...lines, `| all | ${total} | ${percent(right, total)} |${FIELDS.map(() => '').join(' |')} |`].join('\n');
@@ -61,6 +71,8 @@ export function formatTable(summary: FamilyAccuracy[]): string {
 export function describeMiss(result: RowResult): string {
   const source = result.record.line ?? `${result.record.page} row ${result.record.row}`;
   if (result.actual === undefined) return `${result.record.origin}: "${source}" gave a different number of rows`;
-  const fields = result.wrongFields.map((field) => `${field}: expected ${JSON.stringify(result.expected[field])}, got ${JSON.stringify(result.actual?.[field])}`);
+  const fields = result.wrongFields.map(
+    (field) => `${field}: expected ${JSON.stringify(result.expected[field])}, got ${JSON.stringify(result.actual?.[field])}`,
+  );
   return `${result.record.origin} (row ${result.index + 1}): "${source}"\n    ${fields.join('\n    ')}`;
 }

@@ -69,7 +69,9 @@ function asRow(value: unknown, where: string): ExpectedRow {
 
 /** Every label file in the folder; a 1001tracklists file another helper writes is picked up like the others. */
 export function loadLabelledSet(dir: string = LABELLED_DIR): LabelledRecord[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.labelled.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.labelled.json'))
+    .sort();
   return files.flatMap((file) => {
     const family = file.replace(/\.labelled\.json$/, '').split('.')[0] ?? file;
     const records = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Array<Record<string, unknown>>;
@@ -78,9 +80,16 @@ export function loadLabelledSet(dir: string = LABELLED_DIR): LabelledRecord[] {
       const where = `${file}[${index}]`;
       const origin = String(record.origin ?? '');
       if (origin === '') throw new Error(`${where}: no origin`);
-      const expect = Array.isArray(record.expect) ? record.expect.map((row, at) => asRow(row, `${where}.expect[${at}]`)) : [asRow(record.expect, `${where}.expect`)];
+      const expect = Array.isArray(record.expect)
+        ? record.expect.map((row, at) => asRow(row, `${where}.expect[${at}]`))
+        : [asRow(record.expect, `${where}.expect`)];
       return {
-        family, file, origin, expect, heldOut: isHeldOut(origin), postFreeze: /\.(post-freeze(?:-\d+)?)\./.exec(file)?.[1] ?? null,
+        family,
+        file,
+        origin,
+        expect,
+        heldOut: isHeldOut(origin),
+        postFreeze: /\.(post-freeze(?:-\d+)?)\./.exec(file)?.[1] ?? null,
         ...(typeof record.line === 'string' ? { line: record.line } : {}),
         ...(typeof record.page === 'string' ? { page: record.page } : {}),
         ...(typeof record.row === 'number' ? { row: record.row } : {}),

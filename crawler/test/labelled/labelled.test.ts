@@ -22,7 +22,9 @@ describe('the labelled set', () => {
   it('holds at least 400 real rows across the source families', () => {
     const families = new Set(results.map((result) => result.record.family));
     expect(results.length).toBeGreaterThanOrEqual(400);
-    expect([...families]).toEqual(expect.arrayContaining(['mixesdb-wikitext', 'mixesdb-csv', 'free-text', 'cue', 'setlistfm', '1001tracklists']));
+    expect([...families]).toEqual(
+      expect.arrayContaining(['mixesdb-wikitext', 'mixesdb-csv', 'free-text', 'cue', 'setlistfm', '1001tracklists']),
+    );
   });
 
   it('keeps about a fifth of its rows held out', () => {
@@ -39,20 +41,26 @@ describe('parser accuracy on the labelled set', () => {
     `Held-out rows:\n${formatTable(summarise(heldOut))}`,
     ...batches.map((batch) => {
       const rows = postFreeze.filter((result) => result.record.postFreeze === batch);
-      const misses = rows.filter((result) => result.wrongFields.length > 0).map(describeMiss).join('\n');
+      const misses = rows
+        .filter((result) => result.wrongFields.length > 0)
+        .map(describeMiss)
+        .join('\n');
       return `Rows labelled after the rules were frozen (${batch}):\n${formatTable(summarise(rows))}\nMisses:\n${misses}`;
     }),
-    `Development misses:\n${development.filter((result) => result.wrongFields.length > 0).map(describeMiss).join('\n')}`,
+    `Development misses:\n${development
+      .filter((result) => result.wrongFields.length > 0)
+      .map(describeMiss)
+      .join('\n')}`,
     process.env.LABELLED_SHOW_HELD_OUT === '1'
-      ? `Held-out misses:\n${heldOut.filter((result) => result.wrongFields.length > 0).map(describeMiss).join('\n')}`
+      ? `Held-out misses:\n${heldOut
+          .filter((result) => result.wrongFields.length > 0)
+          .map(describeMiss)
+          .join('\n')}`
       : '',
   ];
   process.stdout.write(`${report.join('\n\n')}\n`);
 
-  it.each(summarise(results).map((family) => [family.family, family] as const))(
-    '%s: whole-row accuracy at least 98%',
-    (_name, family) => {
-      expect(family.rightRows / family.rows).toBeGreaterThanOrEqual(BAR);
-    },
-  );
+  it.each(summarise(results).map((family) => [family.family, family] as const))('%s: whole-row accuracy at least 98%', (_name, family) => {
+    expect(family.rightRows / family.rows).toBeGreaterThanOrEqual(BAR);
+  });
 });

@@ -17,15 +17,42 @@ const legacy = (name: string) => readFileSync(join(__dirname, 'legacy-0006', `${
 async function saveBronze(client: PoolClient, pageId: number, parsed: ParsedSetlist, parserVersion: string): Promise<number> {
   const rows = parsed.parts.flatMap((part) =>
     part.rows.map((line, i) => ({
-      part_index: part.index, part_name: part.name, position: i + 1, cue: line.cue, cue_seconds: line.cueSeconds, raw: line.raw,
-      artist: line.artist, title: line.title, version: line.version, remixers: line.remixers, featured: line.featured,
-      label: line.label, catalog: line.catalog, unidentified: line.unidentified, artist_valid: line.artistValid, warnings: line.warnings,
+      part_index: part.index,
+      part_name: part.name,
+      position: i + 1,
+      cue: line.cue,
+      cue_seconds: line.cueSeconds,
+      raw: line.raw,
+      artist: line.artist,
+      title: line.title,
+      version: line.version,
+      remixers: line.remixers,
+      featured: line.featured,
+      label: line.label,
+      catalog: line.catalog,
+      unidentified: line.unidentified,
+      artist_valid: line.artistValid,
+      warnings: line.warnings,
     })),
   );
   const { rows: inserted } = await client.query(crawlerSql('bronze-setlist-save'), [
-    pageId, parsed.source, parsed.sourceUrl, parsed.sourceId, parsed.title, parsed.djs, parsed.event, parsed.venue,
-    parsed.location, parsed.dateText, parsed.date, parserVersion, parsed.status, parsed.statusReason, parsed.warnings,
-    rows.length, null,
+    pageId,
+    parsed.source,
+    parsed.sourceUrl,
+    parsed.sourceId,
+    parsed.title,
+    parsed.djs,
+    parsed.event,
+    parsed.venue,
+    parsed.location,
+    parsed.dateText,
+    parsed.date,
+    parserVersion,
+    parsed.status,
+    parsed.statusReason,
+    parsed.warnings,
+    rows.length,
+    null,
   ]);
   const id = Number(inserted[0].id);
   if (rows.length > 0) await client.query(legacy('bronze-rows-save'), [id, JSON.stringify(rows)]);
@@ -44,31 +71,64 @@ async function ids(client: PoolClient, upsert: string, reread: string, key: stri
 async function refine(client: PoolClient, parsed: ParsedSetlist, bronzeId: number): Promise<void> {
   const content = refineSetlistContent(parsed);
   const tracks = content.rows.flatMap((r) => (r.track ? [r.track] : []));
-  const trackIds = await ids(client, 'refine-tracks-upsert', 'refine-tracks-by-key', 'track_key',
+  const trackIds = await ids(
+    client,
+    'refine-tracks-upsert',
+    'refine-tracks-by-key',
+    'track_key',
     tracks.map((t) => ({ track_key: t.key, title: t.title, version: t.version, artist_credit: t.artistCredit, label: t.label })),
-    tracks.map((t) => t.key));
+    tracks.map((t) => t.key),
+  );
   const credits = tracks.flatMap((t) => t.credits);
-  const artistIds = await ids(client, 'refine-artists-upsert', 'refine-artists-by-key', 'name_key',
-    [...credits, ...content.djs].map((a) => ({ name_key: a.key, name: a.name })), [...credits, ...content.djs].map((a) => a.key));
+  const artistIds = await ids(
+    client,
+    'refine-artists-upsert',
+    'refine-artists-by-key',
+    'name_key',
+    [...credits, ...content.djs].map((a) => ({ name_key: a.key, name: a.name })),
+    [...credits, ...content.djs].map((a) => a.key),
+  );
   await client.query(crawlerSql('refine-track-artists-save'), [
-    JSON.stringify(tracks.flatMap((t) => t.credits.map((c) => ({ track_id: trackIds.get(t.key), artist_id: artistIds.get(c.key), role: c.role, position: c.position })))),
+    JSON.stringify(
+      tracks.flatMap((t) =>
+        t.credits.map((c) => ({ track_id: trackIds.get(t.key), artist_id: artistIds.get(c.key), role: c.role, position: c.position })),
+      ),
+    ),
   ]);
   const { rows } = await client.query(legacy('refine-setlist-upsert'), [
-    parsed.source, parsed.sourceUrl, parsed.sourceId, parsed.title ?? parsed.sourceUrl, parsed.djs.join(' b2b ') || null,
-    parsed.event, parsed.venue, parsed.location, parsed.date, bronzeId, content.contentSha256, content.rows.length, content.identifiedCount,
+    parsed.source,
+    parsed.sourceUrl,
+    parsed.sourceId,
+    parsed.title ?? parsed.sourceUrl,
+    parsed.djs.join(' b2b ') || null,
+    parsed.event,
+    parsed.venue,
+    parsed.location,
+    parsed.date,
+    bronzeId,
+    content.contentSha256,
+    content.rows.length,
+    content.identifiedCount,
   ]);
   const setlistId = Number(rows[0].id);
   await client.query(crawlerSql('refine-djs-delete'), [setlistId]);
   await client.query(crawlerSql('refine-djs-insert'), [
-    setlistId, JSON.stringify(content.djs.map((dj, position) => ({ artist_id: artistIds.get(dj.key), position }))),
+    setlistId,
+    JSON.stringify(content.djs.map((dj, position) => ({ artist_id: artistIds.get(dj.key), position }))),
   ]);
   await client.query(crawlerSql('refine-rows-delete'), [setlistId]);
   await client.query(legacy('refine-rows-insert'), [
     setlistId,
-    JSON.stringify(content.rows.map((r) => ({
-      part_index: r.partIndex, part_name: r.partName, position: r.position,
-      track_id: r.track ? trackIds.get(r.track.key) : null, cue: r.cue, raw: r.raw,
-    }))),
+    JSON.stringify(
+      content.rows.map((r) => ({
+        part_index: r.partIndex,
+        part_name: r.partName,
+        position: r.position,
+        track_id: r.track ? trackIds.get(r.track.key) : null,
+        cue: r.cue,
+        raw: r.raw,
+      })),
+    ),
   ]);
 }
 

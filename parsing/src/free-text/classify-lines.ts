@@ -29,7 +29,8 @@ export interface ClassifiedLine {
   hasCue: boolean;
 }
 
-const URL = /(?:https?:\/\/|www\.)\S+|(?:^|\s)[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|de|co|uk|fm|tv|to|io|tl|me|ly|be|nl|fr|es|it|info|link|app|page|ffm)(?:\/\S*)?(?=\s|$)/i;
+const URL =
+  /(?:https?:\/\/|www\.)\S+|(?:^|\s)[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|de|co|uk|fm|tv|to|io|tl|me|ly|be|nl|fr|es|it|info|link|app|page|ffm)(?:\/\S*)?(?=\s|$)/i;
 const ONLY_MENTIONS = /^(?:@[\w.-]+[\s,]*)+$/;
 /** "#techno #house #dj": hashtags only. */
 const ONLY_HASHTAGS = /^(?:#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*[\s,]*)+$/u;
@@ -37,7 +38,8 @@ const ONLY_HASHTAGS = /^(?:#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*[\s,]*)+$/u;
 const MENTION_AFTER_DASH = /\s[-\u2010-\u2015\u2212:]\s*@[\w.-]+$/;
 const TRACKLIST_HEADING = /^[\W_]*(?:track\s*-?\s*list(?:ing)?|tracks|set\s*-?\s*list|play\s*-?\s*list|tl)[\W_]*$/i;
 const ENDS_WITH_TRACKLIST = /\btrack\s*-?\s*list(?:ing)?\s*:\s*$/i;
-const PART_HEADING = /^[\W_]*(?:(?:cd|disc|disk|part|pt\.?|hour|side|set|mix|vol\.?|volume)\s*(?:[0-9]{1,2}|[ivx]{1,4}|[a-d])\b|(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:hour|half|part|set)\b)/i;
+const PART_HEADING =
+  /^[\W_]*(?:(?:cd|disc|disk|part|pt\.?|hour|side|set|mix|vol\.?|volume)\s*(?:[0-9]{1,2}|[ivx]{1,4}|[a-d])\b|(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:hour|half|part|set)\b)/i;
 const DASH = /\s[-\u2010-\u2015\u2212]\s/;
 const LOOSE = /\s[-\u2010-\u2015\u2212](?=\S)|(?<=\S)[-\u2010-\u2015\u2212]\s/;
 const TIGHT = /[\p{L}\p{N})'’.][-\u2010-\u2015\u2212][\p{L}\p{N}(]/u;
@@ -45,11 +47,87 @@ const SLASH = /\s\/\s/;
 const BULLET = /^[-*•·\u2013\u2014]\s+(?=\S)/;
 /** Lower-case words of running text; track rows rarely have more than two of them. */
 const FUNCTION_WORDS = new Set([
-  'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'is', 'was', 'are', 'were',
-  'be', 'been', 'it', 'its', 'this', 'that', 'we', 'i', 'you', 'he', 'she', 'they', 'my', 'our', 'his', 'her', 'their',
-  'me', 'us', 'as', 'but', 'not', 'so', 'if', 'after', 'before', 'who', 'which', 'what', 'when', 'where', 'have', 'has',
-  'had', 'will', 'would', 'can', 'could', 'all', 'more', 'than', 'there', 'here', 'about', 'into', 'just', 'also',
-  'und', 'der', 'die', 'das', 'ich', 'mit', 'für', 'zum', 'ein', 'eine', 'nur', 'auf', 'dem', 'den', 'es', 'war',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'from',
+  'by',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'it',
+  'its',
+  'this',
+  'that',
+  'we',
+  'i',
+  'you',
+  'he',
+  'she',
+  'they',
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'me',
+  'us',
+  'as',
+  'but',
+  'not',
+  'so',
+  'if',
+  'after',
+  'before',
+  'who',
+  'which',
+  'what',
+  'when',
+  'where',
+  'have',
+  'has',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'all',
+  'more',
+  'than',
+  'there',
+  'here',
+  'about',
+  'into',
+  'just',
+  'also',
+  'und',
+  'der',
+  'die',
+  'das',
+  'ich',
+  'mit',
+  'für',
+  'zum',
+  'ein',
+  'eine',
+  'nur',
+  'auf',
+  'dem',
+  'den',
+  'es',
+  'war',
 ]);
 /** A line that ends like a sentence and is long: prose even without function words. */
 const SENTENCE = /[.!?…]["')]?$/;
@@ -84,7 +162,11 @@ export function splitDescriptionLines(text: string): Array<{ index: number; text
     let line = collapseWhitespace(decodeHtmlEntities((raw[index] ?? '').slice(0, MAX_LINE_CHARS * 2)));
     const start = index;
     // A credit cut in two: the line ends with a joiner and the next line goes on (no blank line between).
-    while (/(?:,|\s&|\sand|\sfeat\.?|\sft\.?)$/i.test(line) && line.length < MAX_LINE_CHARS && collapseWhitespace(raw[index + 1] ?? '') !== '') {
+    while (
+      /(?:,|\s&|\sand|\sfeat\.?|\sft\.?)$/i.test(line) &&
+      line.length < MAX_LINE_CHARS &&
+      collapseWhitespace(raw[index + 1] ?? '') !== ''
+    ) {
       index += 1;
       line = `${line} ${collapseWhitespace(decodeHtmlEntities((raw[index] ?? '').slice(0, MAX_LINE_CHARS * 2)))}`;
     }
@@ -105,9 +187,14 @@ export function classifyLine(index: number, text: string, bareNumbers = false): 
   if (TRACKLIST_HEADING.test(text) || ENDS_WITH_TRACKLIST.test(text)) return { ...base, kind: 'tracklist-heading' };
   if (text.startsWith(';') && text.length > 1) return { ...base, kind: 'part-heading' };
   const numbered = readListNumber(text, { bare: bareNumbers });
-  const number = numbered.number === null
-    ? null
-    : { value: numbered.number, text: /[0-9]+/.exec(text)?.[0] ?? String(numbered.number), form: text.slice(0, text.length - numbered.rest.length).replace(/[0-9]+/, '') };
+  const number =
+    numbered.number === null
+      ? null
+      : {
+          value: numbered.number,
+          text: /[0-9]+/.exec(text)?.[0] ?? String(numbered.number),
+          form: text.slice(0, text.length - numbered.rest.length).replace(/[0-9]+/, ''),
+        };
   const body = numbered.rest.replace(BULLET, '');
   const leading = takeLeadingCue(body);
   const hasCue = leading.cue !== null || takeTrailingCue(body).cue !== null;

@@ -41,31 +41,53 @@ describe('parseCueSheet on a real sheet made from a 1001tracklists page (Mat Zo 
   });
 
   it('reads INDEX 01 mm:ss:ff as the cue (frames dropped)', () => {
-    expect(rows.map((row) => row.cue)).toEqual(['0:00', '7:00', '14:00', '19:00', '24:00', '30:00', '35:00', '40:00', '42:00', '47:00', '50:00', '55:00']);
+    expect(rows.map((row) => row.cue)).toEqual([
+      '0:00',
+      '7:00',
+      '14:00',
+      '19:00',
+      '24:00',
+      '30:00',
+      '35:00',
+      '40:00',
+      '42:00',
+      '47:00',
+      '50:00',
+      '55:00',
+    ]);
     expect(rows[11]?.cueSeconds).toBe(3300);
   });
 });
 
 describe('parseCueSheet', () => {
   it('takes the set performer and title from before the first TRACK, and a REM DATE', () => {
-    const sheet = parseCueSheet([
-      'REM DATE 2019-04-11',
-      'PERFORMER "Ben Klock & Marcel Dettmann"',
-      'TITLE "Berghain Klubnacht"',
-      'FILE "cd1.flac" WAVE',
-      '  TRACK 01 AUDIO',
-      '    TITLE "Sombre Tones"',
-      '    PERFORMER "Trevino"',
-      '    INDEX 01 01:02:74',
-      'FILE "cd2.flac" WAVE',
-      '  TRACK 02 AUDIO',
-      '    TITLE "Subzero (Len Faki Remix)"',
-      '    PERFORMER "Ben Klock"',
-      '    INDEX 00 61:58:00',
-      '    INDEX 01 62:00:10',
-    ].join('\r\n'));
-    expect(sheet).toMatchObject({ title: 'Berghain Klubnacht', djs: ['Ben Klock', 'Marcel Dettmann'], dateText: '2019-04-11', date: '2019-04-11' });
-    expect(sheet.parts.map((part) => [part.name, part.rows.map((row) => [row.artist, row.title, row.version, row.cue, row.cueSeconds])])).toEqual([
+    const sheet = parseCueSheet(
+      [
+        'REM DATE 2019-04-11',
+        'PERFORMER "Ben Klock & Marcel Dettmann"',
+        'TITLE "Berghain Klubnacht"',
+        'FILE "cd1.flac" WAVE',
+        '  TRACK 01 AUDIO',
+        '    TITLE "Sombre Tones"',
+        '    PERFORMER "Trevino"',
+        '    INDEX 01 01:02:74',
+        'FILE "cd2.flac" WAVE',
+        '  TRACK 02 AUDIO',
+        '    TITLE "Subzero (Len Faki Remix)"',
+        '    PERFORMER "Ben Klock"',
+        '    INDEX 00 61:58:00',
+        '    INDEX 01 62:00:10',
+      ].join('\r\n'),
+    );
+    expect(sheet).toMatchObject({
+      title: 'Berghain Klubnacht',
+      djs: ['Ben Klock', 'Marcel Dettmann'],
+      dateText: '2019-04-11',
+      date: '2019-04-11',
+    });
+    expect(
+      sheet.parts.map((part) => [part.name, part.rows.map((row) => [row.artist, row.title, row.version, row.cue, row.cueSeconds])]),
+    ).toEqual([
       ['cd1', [['Trevino', 'Sombre Tones', null, '1:02', 62]]],
       ['cd2', [['Ben Klock', 'Subzero', 'Len Faki Remix', '62:00', 3720]]],
     ]);

@@ -46,7 +46,10 @@ export function parseCueSheet(text: string): TextSetlist {
   const warnings: string[] = [];
   const source = typeof text === 'string' ? text : '';
   const sheet: { performer: string | null; title: string | null; date: string | null; comment: string | null } = {
-    performer: null, title: null, date: null, comment: null,
+    performer: null,
+    title: null,
+    date: null,
+    comment: null,
   };
   const files: Array<{ name: string; rows: ParsedTrackLine[] }> = [];
   let track: OpenTrack | null = null;
@@ -101,5 +104,15 @@ export function parseCueSheet(text: string): TextSetlist {
   }));
   if (parts.length === 0) warnings.push('no TRACK in the CUE sheet');
   if (djs.length === 0) warnings.push('the CUE sheet names no DJ (no PERFORMER before the first TRACK, no "DJ @ …" title)');
-  return { title, djs, dateText, date: isoDateOf(dateText), event: place.event, venue: place.venue, location: place.location, parts, warnings };
+  return {
+    title,
+    djs,
+    dateText,
+    date: isoDateOf(dateText),
+    event: place.event,
+    venue: place.venue,
+    location: place.location,
+    parts,
+    warnings,
+  };
 }

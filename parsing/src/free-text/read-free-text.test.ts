@@ -89,13 +89,25 @@ describe('readFreeTextTracklist rows', () => {
   });
 
   it('reads "Artist - Title - Label" when the list writes every row that way, and not for one odd row', () => {
-    expect(rowsOf('deep-space-helsinki-july-2026.txt')[9]).toMatchObject({ title: 'Drya', version: 'Luigi Tozzi Remix', label: 'SubSensory' });
+    expect(rowsOf('deep-space-helsinki-july-2026.txt')[9]).toMatchObject({
+      title: 'Drya',
+      version: 'Luigi Tozzi Remix',
+      label: 'SubSensory',
+    });
     expect(rowsOf('dkmntl-dekmantel-podcast-292-kate-miller.txt')[7]).toMatchObject({ artist: 'Spooky', title: 'J - Pfer', label: null });
   });
 
   it('splits at the hyphen in a list written "Artist-Title", at the slash in a list written "Artist / Title"', () => {
-    expect(rowsOf('ri0d-ri0d-3000-grad-festival-3025-rummelplatz.txt')[2]).toMatchObject({ artist: "Takeshi's Cashew, Surv", title: 'Akihi', version: 'Surv Remix' });
-    expect(rowsOf('anjaschneider-clubroom-431-with-anja.txt')[4]).toMatchObject({ artist: 'traKKman', title: 'Jack 2 The Groove', version: 'Sound Factory Bar mix' });
+    expect(rowsOf('ri0d-ri0d-3000-grad-festival-3025-rummelplatz.txt')[2]).toMatchObject({
+      artist: "Takeshi's Cashew, Surv",
+      title: 'Akihi',
+      version: 'Surv Remix',
+    });
+    expect(rowsOf('anjaschneider-clubroom-431-with-anja.txt')[4]).toMatchObject({
+      artist: 'traKKman',
+      title: 'Jack 2 The Groove',
+      version: 'Sound Factory Bar mix',
+    });
   });
 
   it('reads a part written "Title - Artist" that way', () => {
@@ -121,8 +133,21 @@ describe('readFreeTextTracklist rows', () => {
 
   it('splits parts at headings such as "CD1" and "Part 2", and skips hashtags and links inside the list', () => {
     const text = [
-      'Our new mix, two discs.', '', 'CD1', '1. A - One', '2. B - Two (C Remix)', '#techno #house', '3. D - Three', '',
-      'CD2:', '1. E - Four', 'https://example.com/e', '2. F - Five', '3. G - Six [Label]', '', 'Thanks for listening!',
+      'Our new mix, two discs.',
+      '',
+      'CD1',
+      '1. A - One',
+      '2. B - Two (C Remix)',
+      '#techno #house',
+      '3. D - Three',
+      '',
+      'CD2:',
+      '1. E - Four',
+      'https://example.com/e',
+      '2. F - Five',
+      '3. G - Six [Label]',
+      '',
+      'Thanks for listening!',
     ].join('\n');
     const tracklist = readFreeTextTracklist(text);
     expect(tracklist?.parts.map((part) => [part.name, part.rows.map((row) => row.title)])).toEqual([
@@ -131,4 +156,3 @@ describe('readFreeTextTracklist rows', () => {
     ]);
   });
 });
-

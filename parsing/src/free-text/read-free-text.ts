@@ -193,14 +193,16 @@ function applyKnownLabels(rows: ParsedTrackLine[]): void {
 }
 
 /** Words of a phrase: a bracket holding one ("(Set Me Free)", "(Don’t Let Go)") is part of the title. */
-const PHRASE_WORD = /^(?:i|me|my|you|your|we|us|our|it|its|he|she|him|her|they|them|the|a|an|of|to|in|on|for|with|by|at|from|is|are|be|let|go|get|got|don['’]?t|can['’]?t|won['’]?t|i['’]?m|you['’]?re|up|down|out|all|no|not|so|oh|yeah|baby|love)$/i;
+const PHRASE_WORD =
+  /^(?:i|me|my|you|your|we|us|our|it|its|he|she|him|her|they|them|the|a|an|of|to|in|on|for|with|by|at|from|is|are|be|let|go|get|got|don['’]?t|can['’]?t|won['’]?t|i['’]?m|you['’]?re|up|down|out|all|no|not|so|oh|yeah|baby|love)$/i;
 const TRAILING_GROUP = /^(.*\S)\s\(([^()]{1,60})\)$/;
 
 function bracketedName(title: string | null): { title: string; name: string } | null {
   const match = title === null ? null : TRAILING_GROUP.exec(title);
   if (match?.[1] === undefined || match[2] === undefined) return null;
   const words = match[2].trim().split(/\s+/);
-  if (words.length > 4 || words.some((word) => PHRASE_WORD.test(word.replace(/[^\p{L}'’]/gu, ''))) || /^\d+$/.test(match[2].trim())) return null;
+  if (words.length > 4 || words.some((word) => PHRASE_WORD.test(word.replace(/[^\p{L}'’]/gu, ''))) || /^\d+$/.test(match[2].trim()))
+    return null;
   return { title: match[1], name: match[2].trim() };
 }
 

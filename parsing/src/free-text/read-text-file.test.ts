@@ -2,7 +2,9 @@ import { readTextFileHeader, readTextTracklistFile } from './read-text-file';
 
 describe('readTextFileHeader', () => {
   it('reads "Key: value" lines at the top, known keys into values and all into fields', () => {
-    const header = readTextFileHeader('DJ: Ben Klock b2b Marcel Dettmann\nDate: 2024-05-01\n\nTitle: Klubnacht\nSource: a flyer\n\n01. A - B');
+    const header = readTextFileHeader(
+      'DJ: Ben Klock b2b Marcel Dettmann\nDate: 2024-05-01\n\nTitle: Klubnacht\nSource: a flyer\n\n01. A - B',
+    );
     expect(header.values).toEqual({ djs: 'Ben Klock b2b Marcel Dettmann', date: '2024-05-01', title: 'Klubnacht' });
     expect(header.fields).toEqual({ dj: 'Ben Klock b2b Marcel Dettmann', date: '2024-05-01', title: 'Klubnacht', source: 'a flyer' });
     expect(header.bodyStartLine).toBe(6);
@@ -16,16 +18,18 @@ describe('readTextFileHeader', () => {
 
 describe('readTextTracklistFile', () => {
   it('gives the header fields and the tracklist rows', () => {
-    const file = readTextTracklistFile([
-      'DJs: Rhadoo & Raresh',
-      'Date: 01.05.2024',
-      'Venue: Club',
-      '',
-      'Tracklist:',
-      '1. Trevino - Sombre Tones [Klockworks - KW 20]',
-      '2. Shed - Atmosphere',
-      '3. Ø [Phase] - Binary Opposition (Ben Klock Process)',
-    ].join('\n'));
+    const file = readTextTracklistFile(
+      [
+        'DJs: Rhadoo & Raresh',
+        'Date: 01.05.2024',
+        'Venue: Club',
+        '',
+        'Tracklist:',
+        '1. Trevino - Sombre Tones [Klockworks - KW 20]',
+        '2. Shed - Atmosphere',
+        '3. Ø [Phase] - Binary Opposition (Ben Klock Process)',
+      ].join('\n'),
+    );
     expect(file).toMatchObject({ djs: ['Rhadoo', 'Raresh'], dateText: '01.05.2024', date: '2024-05-01', venue: 'Club', title: null });
     expect(file.parts[0]?.rows.map((row) => [row.artist, row.title, row.version, row.label])).toEqual([
       ['Trevino', 'Sombre Tones', null, 'Klockworks'],

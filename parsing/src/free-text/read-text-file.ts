@@ -20,9 +20,22 @@ import { dateInText, isoDateOf, readDjsAndPlace, type TextSetlist } from './text
 /** "DJ: X", "date = 2024-05-01", "Title - X" is not one (a dash is how rows are written). */
 const HEADER_LINE = /^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*[:=]\s*(.*)$/;
 const KEYS: Readonly<Record<string, keyof HeaderValues>> = {
-  dj: 'djs', djs: 'djs', artist: 'djs', artists: 'djs', performer: 'djs', performers: 'djs',
-  date: 'date', title: 'title', name: 'title', show: 'title', event: 'event', venue: 'venue', club: 'venue',
-  location: 'location', city: 'location', place: 'location',
+  dj: 'djs',
+  djs: 'djs',
+  artist: 'djs',
+  artists: 'djs',
+  performer: 'djs',
+  performers: 'djs',
+  date: 'date',
+  title: 'title',
+  name: 'title',
+  show: 'title',
+  event: 'event',
+  venue: 'venue',
+  club: 'venue',
+  location: 'location',
+  city: 'location',
+  place: 'location',
 };
 
 interface HeaderValues {
@@ -76,7 +89,8 @@ export function readTextTracklistFile(text: string): TextSetlist & { tracklist: 
   const djs = header.values.djs ? splitDjCredit(header.values.djs) : fromTitle.djs;
   const dateText = header.values.date || (title ? dateInText(title) : null);
   const date = isoDateOf(dateText);
-  if (dateText !== null && date === null) warnings.push(`date "${dateText}" is not a full date (YYYY-MM-DD or DD.MM.YYYY): kept as written`);
+  if (dateText !== null && date === null)
+    warnings.push(`date "${dateText}" is not a full date (YYYY-MM-DD or DD.MM.YYYY): kept as written`);
   return {
     title,
     djs,

@@ -25,7 +25,11 @@ export function isoDateOf(text: string | null): string | null {
   const trimmed = text.trim();
   const iso = /^(\d{4})[-/](\d{2})[-/](\d{2})$/.exec(trimmed);
   const european = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : european ? [european[3], european[2]?.padStart(2, '0'), european[1]?.padStart(2, '0')] : [];
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : european
+      ? [european[3], european[2]?.padStart(2, '0'), european[1]?.padStart(2, '0')]
+      : [];
   if (!year || !month || !day) return null;
   const candidate = `${year}-${month}-${day}`;
   const parsed = new Date(`${candidate}T00:00:00Z`);
@@ -41,7 +45,10 @@ export function dateInText(text: string): string | null {
 export function readDjsAndPlace(title: string): Pick<TextSetlist, 'djs' | 'event' | 'venue' | 'location'> {
   const at = /\s@\s/.exec(title);
   if (!at) return { djs: [], event: null, venue: null, location: null };
-  const place = title.slice(at.index + at[0].length).replace(/\s*\d{4}-\d{2}-\d{2}\s*$/, '').trim();
+  const place = title
+    .slice(at.index + at[0].length)
+    .replace(/\s*\d{4}-\d{2}-\d{2}\s*$/, '')
+    .trim();
   const pieces = place.split(/\s*,\s*/).filter((piece) => piece !== '');
   return {
     djs: splitDjCredit(title.slice(0, at.index)),

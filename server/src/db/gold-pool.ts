@@ -48,11 +48,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export async function probeGoldInstance(driver: Driver, timeoutMs: number): Promise<GoldProbe> {
   const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await withTimeout(
-      session.run(cypherQuery('sync/read-gold-state'), {}, { timeout: timeoutMs }),
-      timeoutMs,
-      'gold probe',
-    );
+    const result = await withTimeout(session.run(cypherQuery('sync/read-gold-state'), {}, { timeout: timeoutMs }), timeoutMs, 'gold probe');
     const marker = result.records[0]?.toObject() as { instance: string | null; rebuilding: boolean | null; watermark: string | null };
     const state = marker.rebuilding === null ? 'empty' : marker.rebuilding ? 'rebuilding' : 'ready';
     return { state, instance: marker.instance, watermark: marker.watermark, error: null };
@@ -162,7 +158,10 @@ export class GoldPool {
 
   private noteFailure(member: Member, error: unknown): void {
     if (!isInstanceFailure(error) || member.state === 'down') return;
-    this.options.logger.warn({ uri: member.uri, err: error }, 'gold instance failed a read; sending reads elsewhere until it answers a probe');
+    this.options.logger.warn(
+      { uri: member.uri, err: error },
+      'gold instance failed a read; sending reads elsewhere until it answers a probe',
+    );
     member.state = 'down';
     member.error = error instanceof Error ? error.message : String(error);
   }

@@ -40,7 +40,10 @@ export function createPostgresPool(options: PostgresOptions): Pool {
     application_name: options.applicationName ?? 'songnodes-server',
   });
   pool.on('error', (error) => {
-    options.logger?.warn({ err: error.message, code: (error as { code?: string }).code }, 'PostgreSQL dropped an idle pooled connection; the next query reconnects');
+    options.logger?.warn(
+      { err: error.message, code: (error as { code?: string }).code },
+      'PostgreSQL dropped an idle pooled connection; the next query reconnects',
+    );
   });
   return pool;
 }

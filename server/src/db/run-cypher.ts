@@ -47,7 +47,11 @@ export async function readCypher<T = Record<string, unknown>>(
     const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
     let answered = false;
     try {
-      const result = await withDeadline(session.run(cypherQuery(name), asNeo4jParams(params), { timeout: timeoutMs }), deadlineAt - Date.now(), what);
+      const result = await withDeadline(
+        session.run(cypherQuery(name), asNeo4jParams(params), { timeout: timeoutMs }),
+        deadlineAt - Date.now(),
+        what,
+      );
       answered = true;
       return result.records.map((record) => record.toObject() as T);
     } catch (error) {

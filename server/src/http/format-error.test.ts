@@ -22,7 +22,13 @@ describe('the error formatter (every transport)', () => {
   });
 
   it("turns the client's own mistakes into BAD_USER_INPUT with the original code as reason", () => {
-    for (const code of ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']) {
+    for (const code of [
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_REQUEST',
+      'OPERATION_RESOLUTION_FAILURE',
+      'PERSISTED_QUERY_NOT_SUPPORTED',
+    ]) {
       expect(development(formatted('m', code), null).extensions).toEqual({ code: 'BAD_USER_INPUT', reason: code });
     }
   });

@@ -48,7 +48,8 @@ export function maxFieldRepeatsRule(max: number): ValidationRule {
         // Inline fragments were counted with the selection set that holds them.
         if ((parent as { kind?: string } | undefined)?.kind === Kind.INLINE_FRAGMENT) return;
         const over = count(set, new Map());
-        if (over) context.reportError(new GraphQLError(`"${over}" is selected more than ${max} times in one selection set.`, { nodes: [set] }));
+        if (over)
+          context.reportError(new GraphQLError(`"${over}" is selected more than ${max} times in one selection set.`, { nodes: [set] }));
       },
     };
   };

@@ -36,7 +36,9 @@ function clientOperations(): { name: string; query: string; operation: Operation
   const definitions: DefinitionNode[] = readdirSync(CLIENT_DOCUMENTS_DIR)
     .filter((f) => f.endsWith('.graphql'))
     .flatMap((f) => parse(readFileSync(join(CLIENT_DOCUMENTS_DIR, f), 'utf8')).definitions);
-  const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   const used = (node: DefinitionNode, into = new Set<string>()) => {
     visit(node, {
       FragmentSpread: (s) => {
@@ -73,7 +75,15 @@ describe('the gate admits what the explorer asks', () => {
 
   it('finds the explorer operations', () => {
     expect(operations.map((o) => o.name).sort()).toEqual(
-      expect.arrayContaining(['GraphChanged', 'Neighbourhood', 'Path', 'Recommendations', 'SearchTracks', 'TrackDetails', 'TransitionDetails']),
+      expect.arrayContaining([
+        'GraphChanged',
+        'Neighbourhood',
+        'Path',
+        'Recommendations',
+        'SearchTracks',
+        'TrackDetails',
+        'TransitionDetails',
+      ]),
     );
   });
 
@@ -107,7 +117,8 @@ describe('the gate refuses, as BAD_USER_INPUT with a message that says why', () 
   });
 
   it('more aliases than the limit (3,000 aliased neighbourhoods are over the token limit already)', async () => {
-    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: neighbourhood(trackId: "1", limit: 1) { truncated }`).join(' ')} }`;
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: neighbourhood(trackId: "1", limit: 1) { truncated }`).join(' ')} }`;
     expect((await refusal(gate, aliases(16))).message).toMatch(/Aliases limit of 15 exceeded, found 16/);
     expect((await refusal(gate, aliases(3000))).code).toBe('BAD_USER_INPUT');
     await costOf(gate, aliases(15));
@@ -122,7 +133,9 @@ describe('the gate refuses, as BAD_USER_INPUT with a message that says why', () 
 
   it('a field repeated more than 5 times in one selection set, inline fragments included', async () => {
     expect((await refusal(gate, `{ stats { ${'tracks '.repeat(6)} } }`)).message).toMatch(/"tracks" is selected more than 5 times/);
-    expect((await refusal(gate, `{ stats { ${'... on Stats { tracks } '.repeat(6)} } }`)).message).toMatch(/"tracks" is selected more than 5/);
+    expect((await refusal(gate, `{ stats { ${'... on Stats { tracks } '.repeat(6)} } }`)).message).toMatch(
+      /"tracks" is selected more than 5/,
+    );
     await costOf(gate, `{ stats { ${'tracks '.repeat(5)} } }`);
   });
 
@@ -130,7 +143,9 @@ describe('the gate refuses, as BAD_USER_INPUT with a message that says why', () 
     const levels = ['fragment F0 on Track { id title version artistCredit plays credits { role artist { id name } } }'];
     for (let i = 1; i <= 4; i++) {
       const p = `F${i - 1}`;
-      levels.push(`fragment F${i} on Track { strongestOutgoing { to { ...${p} } from { ...${p} } } strongestIncoming { to { ...${p} } from { ...${p} } } }`);
+      levels.push(
+        `fragment F${i} on Track { strongestOutgoing { to { ...${p} } from { ...${p} } } strongestIncoming { to { ...${p} } from { ...${p} } } }`,
+      );
     }
     const bomb = await refusal(gate, `{ track(id: "1") { ...F4 } } ${levels.join(' ')}`);
     expect(bomb.code).toBe('BAD_USER_INPUT');
@@ -138,15 +153,25 @@ describe('the gate refuses, as BAD_USER_INPUT with a message that says why', () 
   });
 
   it('a query over the cost limit, with the numbers', async () => {
-    const costly = await refusal(gate, '{ neighbourhood(trackId: "1", depth: 3, limit: 500) { edges { setlists(first: 50) { edges { node { title } } } } } }');
+    const costly = await refusal(
+      gate,
+      '{ neighbourhood(trackId: "1", depth: 3, limit: 500) { edges { setlists(first: 50) { edges { node { title } } } } } }',
+    );
     expect(costly).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { maxCost: 20000 } });
     expect(costly.message).toMatch(/query would cost \d+; at most 20000/);
   });
 
   it('an operation it cannot pick, and variables that do not fit', async () => {
-    expect((await refusal(gate, 'query A { stats { tracks } } query B { stats { tracks } }')).extensions).toMatchObject({ reason: 'OPERATION_RESOLUTION_FAILURE' });
-    expect((await refusal(gate, { query: 'query A { stats { tracks } }', operationName: 'C' })).message).toMatch(/Unknown operation named "C"/);
-    const badVariable = await refusal(gate, { query: 'query($l: Int) { neighbourhood(trackId: "1", limit: $l) { truncated } }', variables: { l: 'many' } });
+    expect((await refusal(gate, 'query A { stats { tracks } } query B { stats { tracks } }')).extensions).toMatchObject({
+      reason: 'OPERATION_RESOLUTION_FAILURE',
+    });
+    expect((await refusal(gate, { query: 'query A { stats { tracks } }', operationName: 'C' })).message).toMatch(
+      /Unknown operation named "C"/,
+    );
+    const badVariable = await refusal(gate, {
+      query: 'query($l: Int) { neighbourhood(trackId: "1", limit: $l) { truncated } }',
+      variables: { l: 'many' },
+    });
     expect(badVariable.code).toBe('BAD_USER_INPUT');
     expect(badVariable.message).toMatch(/\$l/);
   });
@@ -162,7 +187,10 @@ describe('the cost model', () => {
 
   it('counts every alias and repeated root field: two aliases cost twice one', async () => {
     const one = await costOf(gate, '{ a: neighbourhood(trackId: "1", limit: 1) { truncated } }');
-    const two = await costOf(gate, '{ a: neighbourhood(trackId: "1", limit: 1) { truncated } b: neighbourhood(trackId: "2", limit: 1) { truncated } }');
+    const two = await costOf(
+      gate,
+      '{ a: neighbourhood(trackId: "1", limit: 1) { truncated } b: neighbourhood(trackId: "2", limit: 1) { truncated } }',
+    );
     expect(two).toBe(2 * one);
     // a root field's statement counts once, whatever it returns
     expect(one).toBe(DEFAULT_GATE_LIMITS.statementCost + 2);
@@ -196,7 +224,11 @@ describe('the rate limit, in work units', () => {
     expect([await run('a'), await run('a'), await run('a')]).toEqual([true, true, true]);
     expect((await gate.arrive('a')).allowed).toBe(true); // the 10th unit
     const over = await ask(gate, q, 'a');
-    expect(over).toMatchObject({ admitted: false, retryAfterSeconds: expect.any(Number), errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) })] });
+    expect(over).toMatchObject({
+      admitted: false,
+      retryAfterSeconds: expect.any(Number),
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) })],
+    });
     expect(await run('b')).toBe(true); // another client has its own budget
   });
 });

@@ -58,7 +58,9 @@ export type Admission =
 type Prepared = { document: DocumentNode } | { errors: GraphQLError[] };
 
 const coded = (errors: readonly GraphQLError[], code: string) =>
-  errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } }));
+  errors.map(
+    (e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } }),
+  );
 
 /** Documents remembered (valid or refused), and the longest query text remembered. */
 const PREPARED_ENTRIES = 500;
@@ -107,14 +109,17 @@ export class Gate {
     const { document } = prepared;
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) {
-      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';
+      const message = request.operationName
+        ? `Unknown operation named "${request.operationName}".`
+        : 'Must provide operation name if query contains multiple operations.';
       return { admitted: false, errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })] };
     }
     const verdict = this.costOf(document, operation, request.variables ?? {});
     if ('error' in verdict) return { admitted: false, errors: [verdict.error], operation };
     const units = Math.max(1, Math.ceil(verdict.cost / this.limits.costPerUnit));
     const rate = await this.rateLimiter.spend(client, units - 1);
-    if (!rate.allowed) return { admitted: false, errors: [rateLimited(rate.retryAfterSeconds)], retryAfterSeconds: rate.retryAfterSeconds, operation };
+    if (!rate.allowed)
+      return { admitted: false, errors: [rateLimited(rate.retryAfterSeconds)], retryAfterSeconds: rate.retryAfterSeconds, operation };
     return { admitted: true, document, operation, cost: verdict.cost };
   }
 

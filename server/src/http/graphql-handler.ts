@@ -126,7 +126,9 @@ function operationOf(method: string, search: string, body: unknown): OperationRe
   if (method === 'GET') {
     const params = new URLSearchParams(search);
     const query = params.get('query');
-    return query === null ? null : { query, operationName: params.get('operationName'), variables: parsedVariables(params.get('variables')) };
+    return query === null
+      ? null
+      : { query, operationName: params.get('operationName'), variables: parsedVariables(params.get('variables')) };
   }
   const fields = asRecord(body);
   if (!fields || typeof fields.query !== 'string') return null;
@@ -168,7 +170,12 @@ export function createGraphQLHandler<TContext extends BaseContext>(
       const client = clientOf(req);
       const arrival = await gate.arrive(client);
       if (!arrival.allowed) {
-        throw new RequestRefused(429, 'too many requests; slow down', { code: 'RATE_LIMITED' }, { 'retry-after': String(arrival.retryAfterSeconds) });
+        throw new RequestRefused(
+          429,
+          'too many requests; slow down',
+          { code: 'RATE_LIMITED' },
+          { 'retry-after': String(arrival.retryAfterSeconds) },
+        );
       }
       const method = (req.method ?? 'GET').toUpperCase();
       const search = new URL(req.url ?? '/', 'http://localhost').search;

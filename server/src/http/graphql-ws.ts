@@ -62,7 +62,12 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
   const refused = (errors: GraphQLError[], operation?: { name?: { value: string }; operation: string }) => {
-    metrics.record({ operation: metrics.label(operation?.name?.value), type: operation?.operation ?? 'unknown', outcome: 'refused', transport: 'ws' });
+    metrics.record({
+      operation: metrics.label(operation?.name?.value),
+      type: operation?.operation ?? 'unknown',
+      outcome: 'refused',
+      transport: 'ws',
+    });
     return errors;
   };
 
@@ -72,11 +77,16 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
       const { client } = ctx.extra;
       // ctx.subscriptions already holds this one.
       if (Object.keys(ctx.subscriptions).length > maxOperations) {
-        return refused([new GraphQLError(`at most ${maxOperations} operations at once on one connection`, { extensions: { code: 'RATE_LIMITED' } })]);
+        return refused([
+          new GraphQLError(`at most ${maxOperations} operations at once on one connection`, { extensions: { code: 'RATE_LIMITED' } }),
+        ]);
       }
       const arrival = await gate.arrive(client);
       if (!arrival.allowed) return refused([rateLimited(arrival.retryAfterSeconds)]);
-      const admission = await gate.admit({ query: payload.query, operationName: payload.operationName, variables: payload.variables }, client);
+      const admission = await gate.admit(
+        { query: payload.query, operationName: payload.operationName, variables: payload.variables },
+        client,
+      );
       if (!admission.admitted) return refused(admission.errors, admission.operation);
       ctx.extra.started.set(id, process.hrtime.bigint());
       return {
@@ -92,7 +102,9 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
       ctx.extra.started.delete(id);
       const streaming = Symbol.asyncIterator in Object(result);
       const errors = streaming ? undefined : (result as { errors?: unknown[] }).errors;
-      const operation = args.document.definitions.find((d) => d.kind === 'OperationDefinition' && (!args.operationName || d.name?.value === args.operationName));
+      const operation = args.document.definitions.find(
+        (d) => d.kind === 'OperationDefinition' && (!args.operationName || d.name?.value === args.operationName),
+      );
       metrics.record({
         operation: metrics.label(operation && 'name' in operation ? operation.name?.value : undefined),
         type: operation && 'operation' in operation ? operation.operation : 'unknown',

@@ -23,7 +23,7 @@ export function createMetrics(pg: Pool, events: LiveEvents, label: (name: string
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'songnodes_graphql_requests_total',
-    help: 'GraphQL operations by name (the explorer\'s own, anonymous or other), type, outcome and transport',
+    help: "GraphQL operations by name (the explorer's own, anonymous or other), type, outcome and transport",
     labelNames: ['operation', 'type', 'outcome', 'transport'] as const,
     registers: [registry],
   });

@@ -10,7 +10,9 @@ export const CLIENT_DOCUMENTS_DIR = join(repoRoot, 'client', 'src', 'graphql');
 export function readOperationNames(dir = CLIENT_DOCUMENTS_DIR): Set<string> {
   const names = new Set<string>();
   if (!existsSync(dir)) return names;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     for (const definition of parse(readFileSync(join(dir, file), 'utf8')).definitions) {
       if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
     }

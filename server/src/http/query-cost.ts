@@ -1,11 +1,4 @@
-import {
-  GraphQLError,
-  visit,
-  type ASTNode,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, visit, type ASTNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Options of the cost model. */
@@ -95,9 +88,12 @@ export function createCostModel(schema: GraphQLSchema, limits: CostLimits) {
     }
     if (cost > limits.maxCost) {
       return {
-        error: new GraphQLError(`query would cost ${cost}; at most ${limits.maxCost} is allowed (lower first/limit/depth, or ask fewer fields)`, {
-          extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost },
-        }),
+        error: new GraphQLError(
+          `query would cost ${cost}; at most ${limits.maxCost} is allowed (lower first/limit/depth, or ask fewer fields)`,
+          {
+            extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost },
+          },
+        ),
       };
     }
     return { cost };

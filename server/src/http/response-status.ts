@@ -15,7 +15,11 @@ export function responseStatusPlugin(): ApolloServerPlugin {
           if (response.body.kind !== 'single' || response.body.singleResult.data !== undefined || !errors?.length) return;
           // A malformed request (Apollo's BAD_REQUEST: no query, a query that is not a string...) keeps its 400.
           const refused = response.body.singleResult.errors ?? [];
-          if (refused.length === 0 || !refused.every((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions.reason !== 'BAD_REQUEST')) return;
+          if (
+            refused.length === 0 ||
+            !refused.every((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions.reason !== 'BAD_REQUEST')
+          )
+            return;
           response.http.status = answersLegacyJson(request.http?.headers.get('accept')) ? 200 : 400;
         },
       };

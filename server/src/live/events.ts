@@ -103,7 +103,10 @@ export class LiveEvents {
 
   /** Open subscriptions per channel, for /metrics. */
   counts(): Record<LiveChannel, number> {
-    return Object.fromEntries(LIVE_CHANNELS.map((channel) => [channel, this.listeners.get(channel)?.size ?? 0])) as Record<LiveChannel, number>;
+    return Object.fromEntries(LIVE_CHANNELS.map((channel) => [channel, this.listeners.get(channel)?.size ?? 0])) as Record<
+      LiveChannel,
+      number
+    >;
   }
 
   async close(): Promise<void> {

@@ -10,8 +10,14 @@ async function collect(pages: AsyncIterable<GoldChange[]>, size: number): Promis
   return batches;
 }
 
-const track = (id: number): GoldChange => ({ kind: 'track', track: { id, title: `t${id}`, version: null, artistCredit: 'A', plays: 1, credits: [] } });
-const edge = (from: number, to: number): GoldChange => ({ kind: 'edge', edge: { from, to, weight: 1, djs: 1, firstSeen: null, lastSeen: null } });
+const track = (id: number): GoldChange => ({
+  kind: 'track',
+  track: { id, title: `t${id}`, version: null, artistCredit: 'A', plays: 1, credits: [] },
+});
+const edge = (from: number, to: number): GoldChange => ({
+  kind: 'edge',
+  edge: { from, to, weight: 1, djs: 1, firstSeen: null, lastSeen: null },
+});
 
 // The sync's batching: the writer relies on every batch holding at most batchSize changes, in the order read.
 describe('batchChanges', () => {

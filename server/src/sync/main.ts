@@ -69,7 +69,11 @@ async function runCheck(deps: SyncDeps): Promise<number> {
   });
   process.stdout.write(`${'field'.padEnd(14)} ${'silver'.padStart(20)} ${'gold'.padStart(20)}\n${rows.join('\n')}\n`);
   if (check.equal) deps.logger.info({ differences: [] }, 'gold matches silver');
-  else deps.logger.error({ differences: check.differences }, 'gold differs from silver: run `npm run sync`, or `npm run sync -- --full` to rebuild');
+  else
+    deps.logger.error(
+      { differences: check.differences },
+      'gold differs from silver: run `npm run sync`, or `npm run sync -- --full` to rebuild',
+    );
   return check.equal ? 0 : 1;
 }
 
@@ -161,7 +165,12 @@ async function main(): Promise<number> {
   const logger: Logger = createLogger(config.logLevel, { component: 'sync' });
   const deps: SyncDeps = {
     // Long statements are normal here (a cursor over a million edges); the API's 10 s limit is not.
-    pg: createPostgresPool({ connectionString: config.databaseUrl, max: 4, statementTimeoutMs: 600_000, applicationName: 'songnodes-sync' }),
+    pg: createPostgresPool({
+      connectionString: config.databaseUrl,
+      max: 4,
+      statementTimeoutMs: 600_000,
+      applicationName: 'songnodes-sync',
+    }),
     neo4j: createNeo4jDriver({ uri: uris[0]!, user: config.neo4jUser, password: config.neo4jPassword, maxConnectionPoolSize: 4 }),
     logger,
   };

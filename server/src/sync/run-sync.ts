@@ -10,15 +10,7 @@ import type { Logger } from '../logger';
 import { clearGold } from './clear-gold';
 import { notifyGraphChanged } from './notify';
 import { closeSnapshot, openSnapshot, readAllOfGold, readChangesSince } from './read-changes';
-import {
-  acquireSyncLock,
-  beginRun,
-  pruneSilver,
-  releaseSyncLock,
-  resetWatermark,
-  storeWatermark,
-  SyncAbortedError,
-} from './watermark';
+import { acquireSyncLock, beginRun, pruneSilver, releaseSyncLock, resetWatermark, storeWatermark, SyncAbortedError } from './watermark';
 import { writeBatches, type BatchObserver, type WriteTotals } from './write-batches';
 
 /** The clients a run uses; `pg` needs two connections (the snapshot, and NOTIFY). */
@@ -79,7 +71,8 @@ export async function runSync(baseDeps: SyncDeps, options: SyncOptions = {}): Pr
     // volume (no marker) or a --full killed half-way (marker says rebuilding) is rebuilt, never marked synced as is.
     const marker = seen === null || options.full === true ? null : await readGoldMarker(deps);
     const goldLost = seen !== null && options.full !== true && (marker === null || marker.rebuilding !== false);
-    if (goldLost) deps.logger.warn({ marker }, 'gold does not hold what the watermark says (lost volume or unfinished rebuild): rebuilding it');
+    if (goldLost)
+      deps.logger.warn({ marker }, 'gold does not hold what the watermark says (lost volume or unfinished rebuild): rebuilding it');
     const full = options.full === true || seen === null || goldLost;
     mode = full ? 'full' : 'incremental';
     const summary = emptySummary(mode, name);

@@ -82,7 +82,8 @@ export async function watchSilver(deps: SyncDeps, options: WatchOptions): Promis
           if (summary.batches > 0 || summary.mode === 'full') markCommunitiesDue();
         },
         (error: unknown) => {
-          if (error instanceof SyncAbortedError) logger.info({ reason }, 'sync run abandoned; the next run resumes from the stored watermark');
+          if (error instanceof SyncAbortedError)
+            logger.info({ reason }, 'sync run abandoned; the next run resumes from the stored watermark');
           else logger.error({ err: error, reason }, 'sync run failed; retrying on the next NOTIFY or tick');
         },
       )

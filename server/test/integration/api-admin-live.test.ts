@@ -42,9 +42,15 @@ describe('GraphQL mutations, subscriptions and protocol', () => {
     const added = await api.graphql(add, { a: injected, t: 'Range' }, admin);
     expect(added.data.addTargetTrack.map((t: { source: string }) => t.source).sort()).toEqual(['1001tracklists', 'mixesdb', 'setlistfm']);
     expect(added.data.addTargetTrack[0].artist).toBe(injected);
-    const crawl = await api.graphql(`mutation { requestCrawl(targetId: "${added.data.addTargetTrack[0].id}") { id nextSearchAfter } }`, {}, admin);
+    const crawl = await api.graphql(
+      `mutation { requestCrawl(targetId: "${added.data.addTargetTrack[0].id}") { id nextSearchAfter } }`,
+      {},
+      admin,
+    );
     expect(Date.parse(crawl.data.requestCrawl.nextSearchAfter)).toBeLessThanOrEqual(Date.now() + 1000);
-    expect((await api.graphql('mutation { requestCrawl(targetId: "999999999") { id } }', {}, admin)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await api.graphql('mutation { requestCrawl(targetId: "999999999") { id } }', {}, admin)).errors?.[0].extensions.code).toBe(
+      'NOT_FOUND',
+    );
     expect((await api.graphql('mutation { requestSync }', {}, admin)).data.requestSync).toBe(true);
   });
 
@@ -53,7 +59,10 @@ describe('GraphQL mutations, subscriptions and protocol', () => {
     clients.push(client);
     const received: unknown[] = [];
     const ready = new Promise<void>((resolve) => client.on('connected', () => resolve()));
-    client.subscribe({ query, variables }, { next: (value) => void received.push(value.data), error: () => undefined, complete: () => undefined });
+    client.subscribe(
+      { query, variables },
+      { next: (value) => void received.push(value.data), error: () => undefined, complete: () => undefined },
+    );
     return { received, ready };
   }
 
@@ -70,16 +79,16 @@ describe('GraphQL mutations, subscriptions and protocol', () => {
     await new Promise((resolve) => setTimeout(resolve, 200)); // the subscribe message follows the connection
 
     await insertHandMadeSilver(db.pg, `${g.prefix}x`, {}, []);
-    await db.pg.query(
-      `INSERT INTO silver.setlists (source, source_url, title, content_sha256) VALUES ('mixesdb', $1, $1, 'x') RETURNING id`,
-      [`${g.prefix}/s7`],
-    ).then(({ rows }) =>
-      db.pg.query('INSERT INTO silver.setlist_tracks (setlist_id, part_index, position, track_id) VALUES ($1, 0, 1, $2), ($1, 0, 2, $3)', [
-        rows[0].id,
-        g.ids.F,
-        g.ids.B,
-      ]),
-    );
+    await db.pg
+      .query(`INSERT INTO silver.setlists (source, source_url, title, content_sha256) VALUES ('mixesdb', $1, $1, 'x') RETURNING id`, [
+        `${g.prefix}/s7`,
+      ])
+      .then(({ rows }) =>
+        db.pg.query(
+          'INSERT INTO silver.setlist_tracks (setlist_id, part_index, position, track_id) VALUES ($1, 0, 1, $2), ($1, 0, 2, $3)',
+          [rows[0].id, g.ids.F, g.ids.B],
+        ),
+      );
     await runSync({ pg: db.pg, neo4j: db.neo4j, logger: pino({ level: 'silent' }) });
 
     await waitFor(() => onFirst.received.length > 0 && onSecond.received.length > 0);
@@ -95,7 +104,9 @@ describe('GraphQL mutations, subscriptions and protocol', () => {
     const sub = subscribe(second.url, 'subscription { crawlProgress { source event targetId detail } }', {});
     await sub.ready;
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await db.pg.query("SELECT pg_notify('crawl_progress', $1)", [JSON.stringify({ runId: 1, source: 'mixesdb', event: 'setlist', targetId: 7, detail: { status: 'ok' } })]);
+    await db.pg.query("SELECT pg_notify('crawl_progress', $1)", [
+      JSON.stringify({ runId: 1, source: 'mixesdb', event: 'setlist', targetId: 7, detail: { status: 'ok' } }),
+    ]);
     await waitFor(() => sub.received.length > 0);
     expect(sub.received[0]).toEqual({ crawlProgress: { source: 'mixesdb', event: 'setlist', targetId: '7', detail: '{"status":"ok"}' } });
   });

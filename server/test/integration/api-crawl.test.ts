@@ -42,7 +42,11 @@ describe('crawl: targets, sources, runs, track requests and the auth modes', () 
     const query = '{ viewer { admin authMode anonymousRequests } }';
     expect((await pub.graphql(query)).data.viewer).toEqual({ admin: false, authMode: 'PUBLIC', anonymousRequests: true });
     expect((await pub.graphql(query, {}, admin)).data.viewer).toEqual({ admin: true, authMode: 'PUBLIC', anonymousRequests: true });
-    expect((await local.graphql(query, {}, { authorization: 'Bearer wrong' })).data.viewer).toEqual({ admin: false, authMode: 'LOCAL', anonymousRequests: false });
+    expect((await local.graphql(query, {}, { authorization: 'Bearer wrong' })).data.viewer).toEqual({
+      admin: false,
+      authMode: 'LOCAL',
+      anonymousRequests: false,
+    });
   });
 
   it('queues anonymous requests in public mode, one per track, and the admin approves one into targets', async () => {
@@ -61,9 +65,9 @@ describe('crawl: targets, sources, runs, track requests and the auth modes', () 
     expect((await pub.graphql(LIST)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const list = await pub.graphql(LIST, {}, admin);
     expect(list.data.trackRequests.edges.length).toBeGreaterThan(0);
-    expect(list.data.trackRequests.edges.map((e: { node: { artist: string } }) => e.node).filter((n: { artist: string }) => n.artist === artist)).toEqual([
-      { id: first.data.requestTrack.id, artist, requests: 2 },
-    ]);
+    expect(
+      list.data.trackRequests.edges.map((e: { node: { artist: string } }) => e.node).filter((n: { artist: string }) => n.artist === artist),
+    ).toEqual([{ id: first.data.requestTrack.id, artist, requests: 2 }]);
 
     const APPROVE = `mutation($id: ID!) { approveTrackRequest(id: $id) { id status targets { source artist title } } }`;
     expect((await pub.graphql(APPROVE, { id: first.data.requestTrack.id })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -85,7 +89,11 @@ describe('crawl: targets, sources, runs, track requests and the auth modes', () 
   it('rejects a queued request, validates as the crawler does and rate-limits anonymous clients', async () => {
     const queued = await pub.graphql(REQUEST, { a: `${prefix} Jeff Mills`, t: 'The Bells' });
     expect(queued.data.requestTrack.status).toBe('PENDING');
-    const rejected = await pub.graphql(`mutation($id: ID!) { rejectTrackRequest(id: $id) { id status } }`, { id: queued.data.requestTrack.id }, admin);
+    const rejected = await pub.graphql(
+      `mutation($id: ID!) { rejectTrackRequest(id: $id) { id status } }`,
+      { id: queued.data.requestTrack.id },
+      admin,
+    );
     expect(rejected.data.rejectTrackRequest).toEqual({ id: queued.data.requestTrack.id, status: 'REJECTED' });
 
     for (const [a, t, message] of [
@@ -119,7 +127,12 @@ describe('crawl: targets, sources, runs, track requests and the auth modes', () 
     const targets = await local.graphql(TARGETS, { s: 'pending' });
     expect(targets.errors).toBeUndefined();
     // most recently changed first: the three just made lead the list
-    expect(targets.data.targets.edges.slice(0, 3).map((e: { node: { artist: string; source: string } }) => [e.node.artist, e.node.source]).sort()).toEqual([
+    expect(
+      targets.data.targets.edges
+        .slice(0, 3)
+        .map((e: { node: { artist: string; source: string } }) => [e.node.artist, e.node.source])
+        .sort(),
+    ).toEqual([
       [`${prefix} DVS1`, '1001tracklists'],
       [`${prefix} DVS1`, 'mixesdb'],
       [`${prefix} DVS1`, 'setlistfm'],
@@ -142,7 +155,8 @@ describe('crawl: targets, sources, runs, track requests and the auth modes', () 
     expect(before.data.sources[0].dueTargets).toBe(due[0].n);
     expect(due[0].n).toBeGreaterThan(0);
 
-    const PAUSE = 'mutation { pauseSource(source: "setlistfm", minutes: 30, reason: "key rotated") { name paused pausedUntil pauseReason } }';
+    const PAUSE =
+      'mutation { pauseSource(source: "setlistfm", minutes: 30, reason: "key rotated") { name paused pausedUntil pauseReason } }';
     expect((await local.graphql(PAUSE)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const paused = await local.graphql(PAUSE, {}, admin);
     expect(paused.data.pauseSource).toMatchObject({ name: 'setlistfm', paused: true, pauseReason: 'key rotated' });
@@ -154,20 +168,38 @@ describe('crawl: targets, sources, runs, track requests and the auth modes', () 
     expect(pausedNow.map((r) => r.source)).toContain('setlistfm');
     const resumed = await local.graphql('mutation { resumeSource(source: "setlistfm") { name paused pausedUntil } }', {}, admin);
     expect(resumed.data.resumeSource).toEqual({ name: 'setlistfm', paused: false, pausedUntil: null });
-    expect((await local.graphql('mutation { resumeSource(source: "bandcamp") { name } }', {}, admin)).errors?.[0]?.message).toMatch(/source must be one of/);
-    expect((await local.graphql('mutation { pauseSource(source: "mixesdb", minutes: 0) { name } }', {}, admin)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await local.graphql('mutation { resumeSource(source: "bandcamp") { name } }', {}, admin)).errors?.[0]?.message).toMatch(
+      /source must be one of/,
+    );
+    expect(
+      (await local.graphql('mutation { pauseSource(source: "mixesdb", minutes: 0) { name } }', {}, admin)).errors?.[0]?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
 
     const older = await db.pg.query(
       "INSERT INTO ops.crawl_runs (worker, command, status, started_at, finished_at, summary) VALUES ($1, 'run', 'ok', now() - interval '2 minutes', now(), '{\"targets\":1}') RETURNING id",
       [`${prefix}-w`],
     );
-    const newer = await db.pg.query("INSERT INTO ops.crawl_runs (worker, command, started_at) VALUES ($1, 'worker', now() + interval '1 day') RETURNING id", [`${prefix}-w`]);
-    const runs = await local.graphql('{ crawlRuns(first: 50) { edges { node { id worker command status finishedAt summary } } pageInfo { hasNextPage } } }');
+    const newer = await db.pg.query(
+      "INSERT INTO ops.crawl_runs (worker, command, started_at) VALUES ($1, 'worker', now() + interval '1 day') RETURNING id",
+      [`${prefix}-w`],
+    );
+    const runs = await local.graphql(
+      '{ crawlRuns(first: 50) { edges { node { id worker command status finishedAt summary } } pageInfo { hasNextPage } } }',
+    );
     expect(runs.errors).toBeUndefined();
-    const mine = runs.data.crawlRuns.edges.map((e: { node: { worker: string } }) => e.node).filter((n: { worker: string }) => n.worker === `${prefix}-w`);
+    const mine = runs.data.crawlRuns.edges
+      .map((e: { node: { worker: string } }) => e.node)
+      .filter((n: { worker: string }) => n.worker === `${prefix}-w`);
     expect(mine).toEqual([
       { id: String(newer.rows[0].id), worker: `${prefix}-w`, command: 'worker', status: 'running', finishedAt: null, summary: null },
-      { id: String(older.rows[0].id), worker: `${prefix}-w`, command: 'run', status: 'ok', finishedAt: expect.any(String), summary: '{"targets": 1}' },
+      {
+        id: String(older.rows[0].id),
+        worker: `${prefix}-w`,
+        command: 'run',
+        status: 'ok',
+        finishedAt: expect.any(String),
+        summary: '{"targets": 1}',
+      },
     ]);
     await db.pg.query('DELETE FROM ops.crawl_runs WHERE id = $1', [newer.rows[0].id]);
   });

@@ -36,7 +36,9 @@ describe('explore: top tracks, directed lists, DJs, date range and lenses', () =
         { url: 's7', djs: [names.Alpha], date: '2019-05-05', parts: [['F']] },
       ],
     );
-    const { rows } = await db.pg.query<{ id: string; name: string }>('SELECT id, name FROM silver.artists WHERE name = ANY ($1)', [Object.values(names)]);
+    const { rows } = await db.pg.query<{ id: string; name: string }>('SELECT id, name FROM silver.artists WHERE name = ANY ($1)', [
+      Object.values(names),
+    ]);
     const byName = new Map(rows.map((r) => [r.name, r.id]));
     dj = { Alpha: byName.get(names.Alpha)!, Beta: byName.get(names.Beta)!, Gamma: byName.get(names.Gamma)! };
     await runSync({ pg: db.pg, neo4j: db.neo4j, logger: pino({ level: 'silent' }) }, { full: true });
@@ -55,22 +57,42 @@ describe('explore: top tracks, directed lists, DJs, date range and lenses', () =
     const { data, errors } = await api.graphql(TRANSITIONS, variables);
     expect(errors).toBeUndefined();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const rows = data.transitions.edges.map(({ node }: any) => ({ pair: `${name(node.from.id)}>${name(node.to.id)}`, ...node, from: undefined, to: undefined }));
+    const rows = data.transitions.edges.map(({ node }: any) => ({
+      pair: `${name(node.from.id)}>${name(node.to.id)}`,
+      ...node,
+      from: undefined,
+      to: undefined,
+    }));
     return { rows, pageInfo: data.transitions.pageInfo };
   }
-  const strip = (rows: Record<string, unknown>[]) => rows.map(({ pair, weight, djs, firstSeen, lastSeen }) => ({ pair, weight, djs, firstSeen, lastSeen }));
+  const strip = (rows: Record<string, unknown>[]) =>
+    rows.map(({ pair, weight, djs, firstSeen, lastSeen }) => ({ pair, weight, djs, firstSeen, lastSeen }));
 
   it('lists what is played right after and right before a track, from gold, in each order', async () => {
     expect(strip((await transitions({ id: id('A'), dir: 'OUT' })).rows)).toEqual([
       { pair: 'A>B', weight: 3, djs: 3, firstSeen: '2020-01-01', lastSeen: '2022-01-01' },
       { pair: 'A>D', weight: 1, djs: 1, firstSeen: '2022-06-01', lastSeen: '2022-06-01' },
     ]);
-    expect((await transitions({ id: id('A'), dir: 'OUT', order: 'LAST_SEEN' })).rows.map((r: { pair: string }) => r.pair)).toEqual(['A>D', 'A>B']);
-    expect((await transitions({ id: id('A'), dir: 'OUT', order: 'FIRST_SEEN' })).rows.map((r: { pair: string }) => r.pair)).toEqual(['A>B', 'A>D']);
-    expect((await transitions({ id: id('B'), dir: 'OUT', order: 'DJS' })).rows.map((r: { pair: string }) => r.pair)).toEqual(['B>D', 'B>C']);
-    expect(strip((await transitions({ id: id('A'), dir: 'IN' })).rows)).toEqual([{ pair: 'C>A', weight: 1, djs: 1, firstSeen: null, lastSeen: null }]);
+    expect((await transitions({ id: id('A'), dir: 'OUT', order: 'LAST_SEEN' })).rows.map((r: { pair: string }) => r.pair)).toEqual([
+      'A>D',
+      'A>B',
+    ]);
+    expect((await transitions({ id: id('A'), dir: 'OUT', order: 'FIRST_SEEN' })).rows.map((r: { pair: string }) => r.pair)).toEqual([
+      'A>B',
+      'A>D',
+    ]);
+    expect((await transitions({ id: id('B'), dir: 'OUT', order: 'DJS' })).rows.map((r: { pair: string }) => r.pair)).toEqual([
+      'B>D',
+      'B>C',
+    ]);
+    expect(strip((await transitions({ id: id('A'), dir: 'IN' })).rows)).toEqual([
+      { pair: 'C>A', weight: 1, djs: 1, firstSeen: null, lastSeen: null },
+    ]);
     // an undated transition sorts last by date in both directions
-    expect((await transitions({ id: id('D'), dir: 'IN', order: 'LAST_SEEN' })).rows.map((r: { pair: string }) => r.pair)).toEqual(['A>D', 'B>D']);
+    expect((await transitions({ id: id('D'), dir: 'IN', order: 'LAST_SEEN' })).rows.map((r: { pair: string }) => r.pair)).toEqual([
+      'A>D',
+      'B>D',
+    ]);
   });
 
   it('pages a directed list with cursors', async () => {
@@ -143,17 +165,26 @@ describe('explore: top tracks, directed lists, DJs, date range and lenses', () =
     const dates = { djIds: [dj.Alpha, dj.Beta, dj.Gamma], from: '2021-01-01', to: '2022-03-01' };
     const byDates = await api.graphql(TOP, { lens: dates, first: 3 });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    expect(byDates.data.topTracks.edges.map((e: any) => [name(e.node.id), e.node.plays])).toEqual([['A', 2], ['B', 2], ['C', 1]]);
+    expect(byDates.data.topTracks.edges.map((e: any) => [name(e.node.id), e.node.plays])).toEqual([
+      ['A', 2],
+      ['B', 2],
+      ['C', 1],
+    ]);
     expect(byDates.data.topTracks.pageInfo.hasNextPage).toBe(true);
     const next = await api.graphql(TOP, { lens: dates, first: 3, after: byDates.data.topTracks.pageInfo.endCursor });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    expect(next.data.topTracks.edges.map((e: any) => [name(e.node.id), e.node.plays])).toEqual([['D', 1], ['E', 1]]);
+    expect(next.data.topTracks.edges.map((e: any) => [name(e.node.id), e.node.plays])).toEqual([
+      ['D', 1],
+      ['E', 1],
+    ]);
     expect(next.data.topTracks.pageInfo.hasNextPage).toBe(false);
   });
 
   it('ranks top tracks of the whole graph from gold, most played first, a page at a time', async () => {
     // gold holds other tests' tracks too: the answer is checked against gold read directly, page by page
-    const direct = await db.neo4j.executeQuery('MATCH (t:Track) WHERE t.plays >= 1 RETURN t.id AS id, t.plays AS plays ORDER BY t.plays DESC, t.id LIMIT 40');
+    const direct = await db.neo4j.executeQuery(
+      'MATCH (t:Track) WHERE t.plays >= 1 RETURN t.id AS id, t.plays AS plays ORDER BY t.plays DESC, t.id LIMIT 40',
+    );
     const expected = direct.records.map((r) => ({ id: String(r.get('id')), plays: Number(r.get('plays')) }));
     expect(expected.length).toBeGreaterThan(0);
     const first = await api.graphql(TOP, { first: 20 });

@@ -24,7 +24,13 @@ describe('nextTracks', () => {
     const { data, errors } = await api.graphql(QUERY, { id: g.id('A'), first: 10 });
     expect(errors).toBeUndefined();
     const rows = data.nextTracks.map((r: { track: { title: string } }) => ({ ...r, track: name(r.track.title) }));
-    expect(rows.map((r: { track: string; evidence: string }) => `${r.track}:${r.evidence}`)).toEqual(['B:DIRECT', 'D:DIRECT', 'C:TWO_HOP', 'E:TWO_HOP', 'F:TWO_HOP']);
+    expect(rows.map((r: { track: string; evidence: string }) => `${r.track}:${r.evidence}`)).toEqual([
+      'B:DIRECT',
+      'D:DIRECT',
+      'C:TWO_HOP',
+      'E:TWO_HOP',
+      'F:TWO_HOP',
+    ]);
     expect(rows[0]).toMatchObject({ transitions: 3, djs: 3, lastSeen: '2022-01-01', viaTwoHops: 0, sharedSetlists: 3 });
     // A -> B -> D and A -> D: direct and two-hop evidence add up
     expect(rows[1]).toMatchObject({ transitions: 1, djs: 1, viaTwoHops: 1 });

@@ -64,9 +64,19 @@ describe('GraphQL queries', () => {
       `query($q: String!, $after: String) { searchTracks(query: $q, first: 10, after: $after) { edges { node { title } } pageInfo { hasNextPage } } }`,
       { q: g.prefix, after: first.data.searchTracks.pageInfo.endCursor },
     );
-    const titles = [...first.data.searchTracks.edges, ...rest.data.searchTracks.edges].map((e: { node: { title: string } }) => name(e.node.title));
+    const titles = [...first.data.searchTracks.edges, ...rest.data.searchTracks.edges].map((e: { node: { title: string } }) =>
+      name(e.node.title),
+    );
     expect(titles.sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
-    for (const q of ['") OR 1=1 --', '*:*', 'title:x AND (', "'; DROP TABLE silver.tracks; --", 'MATCH (n) DETACH DELETE n', '\\', 'AND OR NOT']) {
+    for (const q of [
+      '") OR 1=1 --',
+      '*:*',
+      'title:x AND (',
+      "'; DROP TABLE silver.tracks; --",
+      'MATCH (n) DETACH DELETE n',
+      '\\',
+      'AND OR NOT',
+    ]) {
       const result = await api.graphql('query($q: String!) { searchTracks(query: $q) { edges { node { id } } } }', { q });
       expect(result.errors === undefined || result.errors[0].extensions.code === 'BAD_USER_INPUT').toBe(true);
     }
@@ -97,7 +107,13 @@ describe('GraphQL queries', () => {
     let compared = 0;
     for (const trackId of ids) {
       for (const direction of ['BOTH', 'OUT', 'IN']) {
-        for (const [limit, minWeight] of [[50, 1], [2, 1], [1, 1], [50, 2], [1, 3]]) {
+        for (const [limit, minWeight] of [
+          [50, 1],
+          [2, 1],
+          [1, 1],
+          [50, 2],
+          [1, 3],
+        ]) {
           const args = { trackId, depth: 1, minWeight, limit, direction };
           const lean = await readCypher(db.neo4j, neighbourhoodStatement(1), args);
           expect(lean).toEqual(await readCypher(db.neo4j, 'api/neighbourhood', args));
@@ -111,7 +127,12 @@ describe('GraphQL queries', () => {
   it('neighbourhood of a known track with no edge passing the filters is the centre alone, not null', async () => {
     const q = `query($id: ID!) { neighbourhood(trackId: $id, minWeight: 50) { center { title } nodes { title } edges { weight } truncated } }`;
     const { data } = await api.graphql(q, { id: g.id('F') });
-    expect(data.neighbourhood).toEqual({ center: { title: `${g.prefix} F` }, nodes: [{ title: `${g.prefix} F` }], edges: [], truncated: false });
+    expect(data.neighbourhood).toEqual({
+      center: { title: `${g.prefix} F` },
+      nodes: [{ title: `${g.prefix} F` }],
+      edges: [],
+      truncated: false,
+    });
   });
 
   it('refuses over-limit arguments and over-costly or over-deep queries with BAD_USER_INPUT', async () => {
@@ -127,7 +148,12 @@ describe('GraphQL queries', () => {
     // One document, costed per variables (the plugin remembers costs by document and variables).
     const byVariables = `query($limit: Int) { neighbourhood(trackId: "${g.id('A')}", depth: 3, limit: $limit) {
       edges { setlists(first: 50) { totalCount } } } }`;
-    for (const [limit, refused] of [[2, false], [500, true], [2, false], [500, true]] as const) {
+    for (const [limit, refused] of [
+      [2, false],
+      [500, true],
+      [2, false],
+      [500, true],
+    ] as const) {
       const result = await api.graphql(byVariables, { limit });
       expect(result.errors?.[0]?.message?.startsWith('query would cost') ?? false).toBe(refused);
     }
@@ -165,7 +191,9 @@ describe('GraphQL queries', () => {
 
   it('recommendations: co-occurring tracks scored by shared setlists over sqrt(plays), explained', async () => {
     const { data } = await api.graphql(`{ recommendations(trackId: "${g.id('A')}") { score sharedSetlists track { title } } }`);
-    expect(data.recommendations.map((r: { track: { title: string }; sharedSetlists: number }) => [name(r.track.title), r.sharedSetlists])).toEqual([
+    expect(
+      data.recommendations.map((r: { track: { title: string }; sharedSetlists: number }) => [name(r.track.title), r.sharedSetlists]),
+    ).toEqual([
       ['B', 3],
       ['D', 3],
       ['C', 2],
@@ -194,7 +222,9 @@ describe('GraphQL queries', () => {
     expect(stats.data.stats.tracks).toBeGreaterThanOrEqual(6);
     // communities are the sync's job (a read never writes): run it as the daemon would after this sync
     await runCommunityJob({ pg: db.pg, neo4j: db.neo4j, logger: pino({ level: 'silent' }) });
-    const analytics = await api.graphql('{ bridgeTracks(first: 5) { score track { id } } communities(minSize: 2) { size topTracks { id } } }');
+    const analytics = await api.graphql(
+      '{ bridgeTracks(first: 5) { score track { id } } communities(minSize: 2) { size topTracks { id } } }',
+    );
     expect(analytics.errors).toBeUndefined();
     expect(analytics.data.bridgeTracks.length).toBeGreaterThan(0);
     const sizes = analytics.data.communities.map((c: { size: number }) => c.size);

@@ -56,7 +56,14 @@ Follow me on SoundCloud.`;
     const preview = data.previewTracklist;
     expect(preview).toMatchObject({ found: true, firstLine: 3, lastLine: 7 });
     expect(preview.parts).toHaveLength(1);
-    const rows = preview.parts[0].rows.map((r: Record<string, unknown>) => [r.artist, r.title, r.version, r.label, r.unidentified, r.layered]);
+    const rows = preview.parts[0].rows.map((r: Record<string, unknown>) => [
+      r.artist,
+      r.title,
+      r.version,
+      r.label,
+      r.unidentified,
+      r.layered,
+    ]);
     expect(rows).toEqual([
       ['P Robert Hood', 'Minus', null, 'M-Plant', false, false],
       ['P Jeff Mills', 'The Bells', 'Surgeon Remix', null, false, false],
@@ -101,7 +108,9 @@ Follow me on SoundCloud.`;
   async function waitForStatus(id: string, done: (status: string) => boolean) {
     let last: Record<string, unknown> = {};
     for (let i = 0; i < 600; i++) {
-      const { data } = await api.graphql('query($id: ID!) { tracklistImport(id: $id) { id status reason setlistUrl rows finishedAt } }', { id });
+      const { data } = await api.graphql('query($id: ID!) { tracklistImport(id: $id) { id status reason setlistUrl rows finishedAt } }', {
+        id,
+      });
       last = data.tracklistImport;
       if (done(last.status as string)) return last;
       await new Promise((r) => setTimeout(r, 100));
@@ -110,7 +119,11 @@ Follow me on SoundCloud.`;
   }
 
   it('queues an import that a crawl worker stores into silver, in order', async () => {
-    const queued = await api.graphql(IMPORT, { t: paste(prefix), djs: [`${prefix} DJ`], date: '2024-05-01', title: `${prefix} Live at Home` }, admin);
+    const queued = await api.graphql(
+      IMPORT,
+      { t: paste(prefix), djs: [`${prefix} DJ`], date: '2024-05-01', title: `${prefix} Live at Home` },
+      admin,
+    );
     expect(queued.errors).toBeUndefined();
     expect(queued.data.importTracklist).toMatchObject({ status: 'QUEUED', reason: null, setlistUrl: null, rows: null, finishedAt: null });
     const id = queued.data.importTracklist.id;
@@ -173,7 +186,11 @@ Follow me on SoundCloud.`;
     expect(transitions).toContainEqual({ a: 'Minus', b: 'The Bells', weight: 1 });
 
     // the same paste again is the same setlist: done, nothing new
-    const again = await api.graphql(IMPORT, { t: paste(prefix), djs: [`${prefix} DJ`], date: '2024-05-01', title: `${prefix} Live at Home` }, admin);
+    const again = await api.graphql(
+      IMPORT,
+      { t: paste(prefix), djs: [`${prefix} DJ`], date: '2024-05-01', title: `${prefix} Live at Home` },
+      admin,
+    );
     const second = await waitForStatus(again.data.importTracklist.id, (s) => s !== 'QUEUED' && s !== 'IMPORTING');
     expect(second).toMatchObject({ status: 'DONE', setlistUrl: done.setlistUrl, reason: expect.stringMatching(/already imported/) });
     expect((await api.graphql('{ tracklistImport(id: "999999999") { id } }')).data.tracklistImport).toBeNull();

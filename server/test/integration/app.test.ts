@@ -92,7 +92,9 @@ describe('GraphQL over HTTP at the edge', () => {
 
   it('GET queries work, and a browser visiting /graphql gets the IDE in development', async () => {
     // (Apollo's CSRF prevention wants a preflighted GET: a JSON content-type or apollo-require-preflight.)
-    const get = await fetch(`${url}/graphql?query=${encodeURIComponent('{ health { ok } }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${url}/graphql?query=${encodeURIComponent('{ health { ok } }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(await get.json()).toEqual({ data: { health: { ok: true } } });
     const ide = await fetch(`${url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
     expect(ide.headers.get('content-type')).toMatch(/text\/html/);
@@ -100,7 +102,10 @@ describe('GraphQL over HTTP at the edge', () => {
 
   it('past its burst a client is refused with 429 RATE_LIMITED and the seconds until its budget is back', async () => {
     // 3 work units per 30 s window; `{ __typename }` spends one.
-    const strict = await buildApp(loadServerConfig({ ...process.env, LOG_LEVEL: 'silent' }), { clientDir: null, rateLimit: { perSecond: 0.1, burst: 3 } });
+    const strict = await buildApp(loadServerConfig({ ...process.env, LOG_LEVEL: 'silent' }), {
+      clientDir: null,
+      rateLimit: { perSecond: 0.1, burst: 3 },
+    });
     try {
       const base = await strict.listen(0, '127.0.0.1');
       const responses = [];

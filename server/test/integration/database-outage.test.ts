@@ -18,7 +18,9 @@ function load(api: Api, queries: string[], workers = 6) {
   let running = true;
   const loops = Array.from({ length: workers }, async (_, w) => {
     for (let i = w; running; i++) {
-      const result = await api.graphql(queries[i % queries.length]!).catch((error: Error) => ({ status: 0, errors: [{ extensions: { code: `FETCH ${error.message}` } }] }));
+      const result = await api
+        .graphql(queries[i % queries.length]!)
+        .catch((error: Error) => ({ status: 0, errors: [{ extensions: { code: `FETCH ${error.message}` } }] }));
       outcomes.push(result.status >= 500 ? `HTTP ${result.status}` : result.errors ? String(result.errors[0].extensions.code) : 'ok');
     }
   });
@@ -57,7 +59,10 @@ describe('PostgreSQL going away under load', () => {
     const ws = wsClient(api.url);
     try {
       const heard: unknown[] = [];
-      ws.client.subscribe({ query: 'subscription { crawlProgress { event } }' }, { next: (v) => void heard.push(v.data), error: () => undefined, complete: () => undefined });
+      ws.client.subscribe(
+        { query: 'subscription { crawlProgress { event } }' },
+        { next: (v) => void heard.push(v.data), error: () => undefined, complete: () => undefined },
+      );
       // Idle pooled connections first: a burst of PostgreSQL reads, then quiet.
       await Promise.all(Array.from({ length: 8 }, () => api.graphql(pgRead())));
       const killer = new Client({ connectionString: db.config.databaseUrl });
@@ -83,7 +88,10 @@ describe('PostgreSQL going away under load', () => {
         // Recovered on its own: PostgreSQL reads answer, and NOTIFYs reach the subscription again.
         expect((await api.graphql(pgRead())).errors).toBeUndefined();
         await until(async () => {
-          await killer.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.crawlProgress, encodeNotifyPayload(NOTIFY_CHANNELS.crawlProgress, { runId: null, source: 'mixesdb', event: 'source-skipped' })]);
+          await killer.query('SELECT pg_notify($1, $2)', [
+            NOTIFY_CHANNELS.crawlProgress,
+            encodeNotifyPayload(NOTIFY_CHANNELS.crawlProgress, { runId: null, source: 'mixesdb', event: 'source-skipped' }),
+          ]);
           await sleep(100);
           return heard.length > 0;
         }, 'a NOTIFY after the LISTEN connection was terminated');
@@ -110,7 +118,10 @@ describe('PostgreSQL going away under load', () => {
       const ws = wsClient(api.url);
       try {
         const heard: unknown[] = [];
-        ws.client.subscribe({ query: 'subscription { crawlProgress { event } }' }, { next: (v) => void heard.push(v.data), error: () => undefined, complete: () => undefined });
+        ws.client.subscribe(
+          { query: 'subscription { crawlProgress { event } }' },
+          { next: (v) => void heard.push(v.data), error: () => undefined, complete: () => undefined },
+        );
         await until(async () => (await api.graphql(pgRead())).errors === undefined, 'the first PostgreSQL read');
         const traffic = load(api, [pgRead(), neo4jRead()], 4);
         await sleep(300);
@@ -124,18 +135,26 @@ describe('PostgreSQL going away under load', () => {
         expect(away.errors?.[0]).toMatchObject({ extensions: { code: 'UNAVAILABLE', reason: 'DATABASE_UNREACHABLE' } });
         // (Asked until Neo4j answers its check in time: on a busy machine one 1.5 s check may miss.)
         let ready: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
-        await until(async () => {
-          const response = await fetch(`${api.url}/readyz`);
-          ready = { status: response.status, body: (await response.json()) as Record<string, unknown> };
-          return ready.body.neo4j === true;
-        }, '/readyz with Neo4j answering', 20);
+        await until(
+          async () => {
+            const response = await fetch(`${api.url}/readyz`);
+            ready = { status: response.status, body: (await response.json()) as Record<string, unknown> };
+            return ready.body.neo4j === true;
+          },
+          '/readyz with Neo4j answering',
+          20,
+        );
         expect(ready.status).toBe(503);
         expect(ready.body).toMatchObject({ ok: false, postgres: false, neo4j: true, problems: { postgres: { state: 'down' } } });
         let health: Record<string, boolean> = {};
-        await until(async () => {
-          health = (await api.graphql('{ health { ok postgres neo4j } }')).data.health;
-          return health.neo4j === true;
-        }, 'the health query with Neo4j answering', 20);
+        await until(
+          async () => {
+            health = (await api.graphql('{ health { ok postgres neo4j } }')).data.health;
+            return health.neo4j === true;
+          },
+          'the health query with Neo4j answering',
+          20,
+        );
         expect(health).toEqual({ ok: false, postgres: false, neo4j: true });
 
         await sleep(500);
@@ -150,7 +169,10 @@ describe('PostgreSQL going away under load', () => {
         await notifier.connect();
         try {
           await until(async () => {
-            await notifier.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNELS.crawlProgress, encodeNotifyPayload(NOTIFY_CHANNELS.crawlProgress, { runId: null, source: 'mixesdb', event: 'source-stopped' })]);
+            await notifier.query('SELECT pg_notify($1, $2)', [
+              NOTIFY_CHANNELS.crawlProgress,
+              encodeNotifyPayload(NOTIFY_CHANNELS.crawlProgress, { runId: null, source: 'mixesdb', event: 'source-stopped' }),
+            ]);
             await sleep(100);
             return heard.length > 0;
           }, 'a NOTIFY after the restart');
@@ -182,19 +204,23 @@ describe('health checks with their own short timeout', () => {
   it.each([
     ['down (nothing listens)', async () => freePort(), 'down', 'DATABASE_UNREACHABLE'],
     ['hung (accepts and never answers)', async () => hungPort, 'hung', 'DATABASE_NOT_ANSWERING'],
-  ])('/readyz says Neo4j is %s at once, and a query tells it from an expensive one', async (_what, port, state, reason) => {
-    const api = await startApi({ NEO4J_URI: `bolt://127.0.0.1:${await port()}` });
-    try {
-      // The check's own deadline is 1.5 s; the managed retries this replaced took 31-58 s, as long as this test's timeout.
-      const ready = await fetch(`${api.url}/readyz`);
-      expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ ok: false, postgres: true, neo4j: false, problems: { neo4j: { state } } });
-      expect((await api.graphql('{ health { neo4j postgres } }')).data.health).toEqual({ neo4j: false, postgres: true });
-      const query = await api.graphql('{ neighbourhood(trackId: "1") { truncated } }');
-      expect(query.errors?.[0]).toMatchObject({ extensions: { code: 'UNAVAILABLE', reason } });
-      expect(query.errors?.[0].message).not.toMatch(/smaller depth/);
-    } finally {
-      await api.app.close();
-    }
-  }, 30_000);
+  ])(
+    '/readyz says Neo4j is %s at once, and a query tells it from an expensive one',
+    async (_what, port, state, reason) => {
+      const api = await startApi({ NEO4J_URI: `bolt://127.0.0.1:${await port()}` });
+      try {
+        // The check's own deadline is 1.5 s; the managed retries this replaced took 31-58 s, as long as this test's timeout.
+        const ready = await fetch(`${api.url}/readyz`);
+        expect(ready.status).toBe(503);
+        expect(await ready.json()).toMatchObject({ ok: false, postgres: true, neo4j: false, problems: { neo4j: { state } } });
+        expect((await api.graphql('{ health { neo4j postgres } }')).data.health).toEqual({ neo4j: false, postgres: true });
+        const query = await api.graphql('{ neighbourhood(trackId: "1") { truncated } }');
+        expect(query.errors?.[0]).toMatchObject({ extensions: { code: 'UNAVAILABLE', reason } });
+        expect(query.errors?.[0].message).not.toMatch(/smaller depth/);
+      } finally {
+        await api.app.close();
+      }
+    },
+    30_000,
+  );
 });

@@ -13,12 +13,15 @@ function overWs(api: Api, query: string, variables: Record<string, unknown> = {}
   return ws.request(query, variables);
 }
 
-const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: neighbourhood(trackId: "1", limit: 1) { truncated }`).join(' ')} }`;
+const aliases = (n: number) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: neighbourhood(trackId: "1", limit: 1) { truncated }`).join(' ')} }`;
 const fragmentBomb = () => {
   const levels = ['fragment F0 on Track { id title version artistCredit plays credits { role artist { id name } } }'];
   for (let i = 1; i <= 4; i++) {
     const p = `F${i - 1}`;
-    levels.push(`fragment F${i} on Track { strongestOutgoing { to { ...${p} } from { ...${p} } } strongestIncoming { to { ...${p} } from { ...${p} } } }`);
+    levels.push(
+      `fragment F${i} on Track { strongestOutgoing { to { ...${p} } from { ...${p} } } strongestIncoming { to { ...${p} } from { ...${p} } } }`,
+    );
   }
   return `{ track(id: "1") { ...F4 } } ${levels.join(' ')}`;
 };
@@ -34,14 +37,29 @@ describe('one gate for HTTP and graphql-ws', () => {
   });
 
   it.each([
-    ['a query deeper than the limit (the nested strongestOutgoing that ran 19 s)', `{ track(id: "1") { ${'strongestOutgoing(first: 50) { to { '.repeat(7)} id ${'} } '.repeat(7)} } }`, /depth limit of 12 exceeded/],
+    [
+      'a query deeper than the limit (the nested strongestOutgoing that ran 19 s)',
+      `{ track(id: "1") { ${'strongestOutgoing(first: 50) { to { '.repeat(7)} id ${'} } '.repeat(7)} } }`,
+      /depth limit of 12 exceeded/,
+    ],
     ['3,000 aliased neighbourhoods (3,000 statements, and a 500 at 5,000)', aliases(3000), /1000 tokens/],
     ['140,000 duplicate fields (a 500 before)', `{ stats { ${'tracks '.repeat(140_000)} } }`, /1000 tokens/],
     ['more aliases than the limit', aliases(16), /Aliases limit of 15 exceeded/],
     ['a field repeated past the limit', `{ stats { ${'tracks '.repeat(6)} } }`, /selected more than 5 times/],
-    ['more directives than the limit', `{ stats { ${['tracks', 'artists', 'transitions', 'setlists', 'lastSyncAt', 'lastCrawlAt'].flatMap((f) => [f, f]).map((f) => `... @include(if: true) @skip(if: false) { ${f} }`).join(' ')} } }`, /Directives limit of 20 exceeded/],
+    [
+      'more directives than the limit',
+      `{ stats { ${['tracks', 'artists', 'transitions', 'setlists', 'lastSyncAt', 'lastCrawlAt']
+        .flatMap((f) => [f, f])
+        .map((f) => `... @include(if: true) @skip(if: false) { ${f} }`)
+        .join(' ')} } }`,
+      /Directives limit of 20 exceeded/,
+    ],
     ['a fragment bomb past the node cap', fragmentBomb(), /more than 2000 fields/],
-    ['a query over the cost limit', '{ neighbourhood(trackId: "1", depth: 3, limit: 500) { edges { setlists(first: 50) { edges { node { title } } } } } }', /query would cost \d+; at most 20000/],
+    [
+      'a query over the cost limit',
+      '{ neighbourhood(trackId: "1", depth: 3, limit: 500) { edges { setlists(first: 50) { edges { node { title } } } } } }',
+      /query would cost \d+; at most 20000/,
+    ],
     ['introspection in production', '{ __schema { types { name } } }', /introspection/i],
   ])('refuses %s as BAD_USER_INPUT over both transports', async (_what, query, message) => {
     const http = await api.graphql(query);
@@ -69,7 +87,9 @@ describe('one gate for HTTP and graphql-ws', () => {
     const socket = new WebSocket(`${api.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
-    socket.once('message', () => socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename } # ${'x'.repeat(5 * 1024 * 1024)}` } })));
+    socket.once('message', () =>
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename } # ${'x'.repeat(5 * 1024 * 1024)}` } })),
+    );
     expect(await closed).toBe(1009);
   });
 
@@ -147,7 +167,13 @@ describe('the rate limit and the connection limits, over every transport', () =>
       const answers: WsAnswer[] = [];
       for (let i = 0; i < 3; i++) void ws.request(subscription).then((a) => answers.push(a));
       for (let i = 0; i < 100 && answers.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(answers).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/at most 2 operations/) })] }]);
+      expect(answers).toEqual([
+        {
+          errors: [
+            expect.objectContaining({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/at most 2 operations/) }),
+          ],
+        },
+      ]);
     } finally {
       for (const s of sockets) s.terminate();
       await api.app.close();

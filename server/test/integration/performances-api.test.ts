@@ -85,7 +85,9 @@ describe('one performance on two sources: API and gold', () => {
 
   it('reports performances next to setlists', async () => {
     const { data } = await api.graphql('{ stats { setlists performances } }');
-    const counted = await db.pg.query('SELECT count(*)::int AS setlists, count(DISTINCT performance_id)::int AS performances FROM silver.setlists');
+    const counted = await db.pg.query(
+      'SELECT count(*)::int AS setlists, count(DISTINCT performance_id)::int AS performances FROM silver.setlists',
+    );
     expect(data.stats).toEqual(counted.rows[0]);
     expect(data.stats.setlists - data.stats.performances).toBeGreaterThanOrEqual(1);
   });

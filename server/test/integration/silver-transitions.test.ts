@@ -25,9 +25,7 @@ describe('silver transitions derived from setlist rows', () => {
       [ids.A, ids.B],
     );
     expect(rows[0]).toEqual({ first_seen: '2020-01-01', last_seen: '2021-06-30' });
-    const plays = await db.pg.query('SELECT title, plays FROM silver.tracks WHERE id = ANY($1) ORDER BY title', [
-      Object.values(ids),
-    ]);
+    const plays = await db.pg.query('SELECT title, plays FROM silver.tracks WHERE id = ANY($1) ORDER BY title', [Object.values(ids)]);
     expect(plays.rows.map((r) => r.plays)).toEqual([2, 2, 1]);
   });
 
@@ -44,7 +42,14 @@ describe('silver transitions derived from setlist rows', () => {
   it('never links the last row of one part to the first row of the next, nor a track to itself', async () => {
     const prefix = uniquePrefix();
     const ids = await insertHandMadeSilver(db.pg, prefix, { D: undefined, E: undefined, F: undefined }, [
-      { url: 'parts', djs: ['DJ X'], parts: [['D', 'E', 'E'], ['F', 'D']] },
+      {
+        url: 'parts',
+        djs: ['DJ X'],
+        parts: [
+          ['D', 'E', 'E'],
+          ['F', 'D'],
+        ],
+      },
     ]);
     expect(await readTransitions(db.pg, ids)).toEqual({
       'D>E': { weight: 1, djs: 1, occurrences: 1 },
@@ -59,9 +64,7 @@ describe('silver transitions derived from setlist rows', () => {
     ]);
     expect(Object.keys(await readTransitions(db.pg, ids))).toEqual(['A>U', 'U>B']);
     expect(await readTransitions(db.pg, ids, 'silver.graph_transitions')).toEqual({});
-    const graphTracks = await db.pg.query('SELECT id FROM silver.graph_tracks WHERE id = ANY($1)', [
-      Object.values(ids),
-    ]);
+    const graphTracks = await db.pg.query('SELECT id FROM silver.graph_tracks WHERE id = ANY($1)', [Object.values(ids)]);
     expect(graphTracks.rows.map((r) => Number(r.id)).sort()).toEqual([ids.A, ids.B].sort());
   });
 
@@ -129,7 +132,14 @@ describe('silver transitions across layered rows', () => {
     ['a layered first row starts the first slot', [['+B', 'C', 'D']], { 'B>C': 1, 'C>D': 1 }],
     ['a slot with no identified track breaks the chain', [['A', '+B', null, 'C']], {}],
     ['slot i leads into every row of slot i+1', [['A', 'B', '+C', 'D']], { 'A>B': 1, 'A>C': 1, 'B>D': 1, 'C>D': 1 }],
-    ['parts stay apart, and a part may start layered', [['A', '+B'], ['+C', 'D']], { 'C>D': 1 }],
+    [
+      'parts stay apart, and a part may start layered',
+      [
+        ['A', '+B'],
+        ['+C', 'D'],
+      ],
+      { 'C>D': 1 },
+    ],
   ])('%s', async (_name, parts, expected) => {
     const prefix = uniquePrefix();
     const ids = await insertHandMadeSilver(db.pg, prefix, tracks, []);
@@ -216,10 +226,8 @@ describe('silver counts performances, not setlists', () => {
       { url: 'full', djs: ['Ben Klock', 'Marcel Dettmann'], date: '2024-06-02', parts: [SET] },
     ]);
     const performances = async () =>
-      (await db.pg.query(
-        'SELECT count(DISTINCT performance_id)::int AS n FROM silver.setlists WHERE source_url LIKE $1',
-        [`${prefix}/%`],
-      )).rows[0].n;
+      (await db.pg.query('SELECT count(DISTINCT performance_id)::int AS n FROM silver.setlists WHERE source_url LIKE $1', [`${prefix}/%`]))
+        .rows[0].n;
     expect(await performances()).toBe(1);
     expect(await counts(ids, 'Come Closer>Satellite')).toMatchObject({ weight: 1, setlists: 1 });
     await db.pg.query('DELETE FROM silver.setlists WHERE source_url = $1', [`${prefix}/full`]);

@@ -7,7 +7,7 @@ import { compileSyncEntry, generateSyntheticSilver, runSyncProcess, startSyncPro
 /** Corrections a re-crawl and a clean-up would make: reversed setlists, flipped credits, deleted setlists. */
 async function correctSilver(pg: Pool, namespace: string, round: number): Promise<void> {
   const setlists = await pg.query<{ id: string }>(
-    "SELECT id FROM silver.setlists WHERE source_url LIKE $1 ORDER BY id OFFSET $2 LIMIT 33",
+    'SELECT id FROM silver.setlists WHERE source_url LIKE $1 ORDER BY id OFFSET $2 LIMIT 33',
     [`synthetic://${namespace}/%`, round * 40],
   );
   const deleted = setlists.rows.slice(0, 3).map((r) => r.id);
@@ -15,7 +15,9 @@ async function correctSilver(pg: Pool, namespace: string, round: number): Promis
   const client = await pg.connect();
   try {
     await client.query('BEGIN');
-    await client.query('CREATE TEMP TABLE reorder ON COMMIT DROP AS SELECT * FROM silver.setlist_tracks WHERE setlist_id = ANY($1)', [reversed]);
+    await client.query('CREATE TEMP TABLE reorder ON COMMIT DROP AS SELECT * FROM silver.setlist_tracks WHERE setlist_id = ANY($1)', [
+      reversed,
+    ]);
     await client.query('DELETE FROM silver.setlist_tracks WHERE setlist_id = ANY($1)', [reversed]);
     await client.query(
       `INSERT INTO silver.setlist_tracks (setlist_id, part_index, part_name, position, track_id, cue, raw)

@@ -67,7 +67,8 @@ describe('sync --watch daemon: health, metrics, shutdown', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       await run.waitForLog((l) => l.msg === 'sync run finished');
       const metrics = async () => (await fetch(`${url}/metrics`)).text();
-      const series = (text: string, metric: string, labels: Record<string, string> = {}) => metricValue(text, metric, { gold: name, ...labels });
+      const series = (text: string, metric: string, labels: Record<string, string> = {}) =>
+        metricValue(text, metric, { gold: name, ...labels });
 
       expect(await getJson(`${url}/healthz`)).toEqual({ status: 200, body: { ok: true } });
       expect(await getJson(`${url}/readyz`)).toEqual({ status: 200, body: { ok: true, postgres: { ok: true }, neo4j: { ok: true } } });
@@ -116,7 +117,14 @@ describe('sync --watch daemon: health, metrics, shutdown', () => {
       expect((await getJson(`${url}/healthz`)).status).toBe(200);
 
       await relay.start();
-      expect((await waitUntil(() => getJson(`${url}/readyz`), (r) => r.status === 200)).body).toMatchObject({ ok: true });
+      expect(
+        (
+          await waitUntil(
+            () => getJson(`${url}/readyz`),
+            (r) => r.status === 200,
+          )
+        ).body,
+      ).toMatchObject({ ok: true });
     } finally {
       run.child.kill('SIGTERM');
       await run.exited;

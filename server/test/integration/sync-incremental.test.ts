@@ -79,7 +79,10 @@ describe('sync: incremental runs follow silver', () => {
     expect(await readGoldCredits(db.neo4j, ids)).toEqual(['Pella -primary-> A']);
 
     await db.pg.query('DELETE FROM silver.track_artists WHERE track_id = $1', [ids.A]);
-    const second = await creditTracks(db.pg, prefix, [{ trackId: ids.A!, artist: 'Quorn' }, { trackId: ids.B!, artist: 'Quorn', role: 'featured' }]);
+    const second = await creditTracks(db.pg, prefix, [
+      { trackId: ids.A!, artist: 'Quorn' },
+      { trackId: ids.B!, artist: 'Quorn', role: 'featured' },
+    ]);
     await syncOnce(db);
     expect(await readGoldCredits(db.neo4j, ids)).toEqual(['Quorn -featured-> B', 'Quorn -primary-> A']);
     expect(await goldHasArtist(db.neo4j, first.Pella!)).toBe(false);

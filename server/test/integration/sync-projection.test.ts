@@ -72,7 +72,12 @@ describe('sync: projecting silver into gold', () => {
        RETURN valueType(a.id) AS id, valueType(a.plays) AS plays, valueType(r.weight) AS weight, valueType(r.djs) AS djs`,
       { title: `${prefix} A` },
     );
-    expect(records[0]!.toObject()).toEqual({ id: 'INTEGER NOT NULL', plays: 'INTEGER NOT NULL', weight: 'INTEGER NOT NULL', djs: 'INTEGER NOT NULL' });
+    expect(records[0]!.toObject()).toEqual({
+      id: 'INTEGER NOT NULL',
+      plays: 'INTEGER NOT NULL',
+      weight: 'INTEGER NOT NULL',
+      djs: 'INTEGER NOT NULL',
+    });
   });
 
   it('keeps invalid-artist tracks, the edges touching them and their only artists out of gold', async () => {

@@ -30,9 +30,15 @@ describe('sync: two gold instances, one sync each', () => {
   const B = `${prefix}-b`;
   const pools: GoldPool[] = [];
   const syncA = (options: SyncOptions = {}) => runSync({ pg: db.pg, neo4j: db.neo4j, logger: silent }, { name: A, ...options });
-  const syncB = (options: SyncOptions = {}, driver = goldB) => runSync({ pg: db.pg, neo4j: driver, logger: silent }, { name: B, ...options });
+  const syncB = (options: SyncOptions = {}, driver = goldB) =>
+    runSync({ pg: db.pg, neo4j: driver, logger: silent }, { name: B, ...options });
   const poolOf = async (uris: string[]) => {
-    const pool = await createGoldPool({ uris, createDriver: (uri) => createNeo4jDriver({ uri, ...credentials }), logger: silent, probeIntervalMs: 3_600_000 });
+    const pool = await createGoldPool({
+      uris,
+      createDriver: (uri) => createNeo4jDriver({ uri, ...credentials }),
+      logger: silent,
+      probeIntervalMs: 3_600_000,
+    });
     pools.push(pool);
     return pool;
   };
@@ -110,7 +116,9 @@ describe('sync: two gold instances, one sync each', () => {
       expect(rows).toHaveLength(12);
     }
     // A's sync goes on regardless of B.
-    const more = await insertHandMadeSilver(db.pg, `${prefix}r2`, { X: undefined, Y: undefined }, [{ url: 'x', djs: ['DJ R'], parts: [['X', 'Y']] }]);
+    const more = await insertHandMadeSilver(db.pg, `${prefix}r2`, { X: undefined, Y: undefined }, [
+      { url: 'x', djs: ['DJ R'], parts: [['X', 'Y']] },
+    ]);
     await syncA();
     expect(Object.keys(await readGoldEdges(db.neo4j, more))).toEqual(['X>Y']);
 
@@ -133,7 +141,9 @@ describe('sync: two gold instances, one sync each', () => {
       await syncB({}, viaRelay);
       const pool = await poolOf([db.config.neo4jUri, relay.uri]);
       expect(pool.status().map((s) => s.state)).toEqual(['ready', 'ready']);
-      const ids = await insertHandMadeSilver(db.pg, `${prefix}s`, { K: undefined, L: undefined }, [{ url: 's', djs: ['DJ S'], parts: [['K', 'L']] }]);
+      const ids = await insertHandMadeSilver(db.pg, `${prefix}s`, { K: undefined, L: undefined }, [
+        { url: 's', djs: ['DJ S'], parts: [['K', 'L']] },
+      ]);
       await syncA();
       await syncB({}, viaRelay);
 
@@ -148,7 +158,9 @@ describe('sync: two gold instances, one sync each', () => {
 
       // B's sync fails and keeps its watermark; A's goes on.
       const bBefore = await readInstance(db.pg, B);
-      const late = await insertHandMadeSilver(db.pg, `${prefix}s2`, { M: undefined, N: undefined }, [{ url: 's2', djs: ['DJ S'], parts: [['M', 'N']] }]);
+      const late = await insertHandMadeSilver(db.pg, `${prefix}s2`, { M: undefined, N: undefined }, [
+        { url: 's2', djs: ['DJ S'], parts: [['M', 'N']] },
+      ]);
       await expect(syncB({}, viaRelay)).rejects.toThrow();
       expect(await readInstance(db.pg, B)).toEqual(bBefore);
       await syncA();
@@ -195,11 +207,10 @@ describe('sync: two gold instances, one sync each', () => {
         "INSERT INTO silver.setlists (source, source_url, title, content_sha256) VALUES ('mixesdb', $1, $1, 'g') RETURNING id",
         [`${prefix}g/g`],
       );
-      await db.pg.query('INSERT INTO silver.setlist_tracks (setlist_id, part_index, position, track_id) VALUES ($1, 0, 1, $2), ($1, 0, 2, $3)', [
-        setlist.rows[0].id,
-        ids.G,
-        ids.H,
-      ]);
+      await db.pg.query(
+        'INSERT INTO silver.setlist_tracks (setlist_id, part_index, position, track_id) VALUES ($1, 0, 1, $2), ($1, 0, 2, $3)',
+        [setlist.rows[0].id, ids.G, ids.H],
+      );
       const waitForEvents = async (count: number) => {
         for (let i = 0; i < 200 && subscribers.some((r) => r.length < count); i++) await new Promise((resolve) => setTimeout(resolve, 50));
       };
@@ -246,7 +257,9 @@ describe('sync: two gold instances, one sync each', () => {
   it('a forgotten or expired instance stops holding back pruning, and rebuilds from scratch if it comes back', async () => {
     const C = `${prefix}-c`;
     const syncC = () => runSync({ pg: db.pg, neo4j: goldB, logger: silent }, { name: C });
-    const ids = await insertHandMadeSilver(db.pg, `${prefix}f`, { X: undefined, Y: undefined }, [{ url: 'f', djs: ['DJ F'], parts: [['X', 'Y']] }]);
+    const ids = await insertHandMadeSilver(db.pg, `${prefix}f`, { X: undefined, Y: undefined }, [
+      { url: 'f', djs: ['DJ F'], parts: [['X', 'Y']] },
+    ]);
     await syncC();
     await syncB();
     await syncA();

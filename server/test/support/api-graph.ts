@@ -28,10 +28,10 @@ export async function seedApiGraph(db: TestDatabases) {
     `${prefix} Artist`,
     `${prefix}:artist`,
   ]);
-  await db.pg.query(
-    `INSERT INTO silver.track_artists (track_id, artist_id, role) SELECT unnest($1::bigint[]), $2, 'primary'`,
-    [['A', 'B', 'C', 'D', 'E', 'F'].map((name) => ids[name]), artist.rows[0]!.id],
-  );
+  await db.pg.query(`INSERT INTO silver.track_artists (track_id, artist_id, role) SELECT unnest($1::bigint[]), $2, 'primary'`, [
+    ['A', 'B', 'C', 'D', 'E', 'F'].map((name) => ids[name]),
+    artist.rows[0]!.id,
+  ]);
   await runSync({ pg: db.pg, neo4j: db.neo4j, logger: pino({ level: 'silent' }) }, { full: true });
   return { prefix, ids, artistId: artist.rows[0]!.id, id: (name: keyof typeof tracks) => String(ids[name]) };
 }

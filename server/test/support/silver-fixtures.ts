@@ -20,10 +20,11 @@ export async function insertHandMadeSilver(
 ): Promise<Record<string, number>> {
   const ids: Record<string, number> = {};
   for (const [name, credit] of Object.entries(tracks)) {
-    const { rows } = await pg.query(
-      'INSERT INTO silver.tracks (title, artist_credit, track_key) VALUES ($1, $2, $3) RETURNING id',
-      [`${prefix} ${name}`, credit ?? `${prefix} Artist`, `${prefix}:${name}`],
-    );
+    const { rows } = await pg.query('INSERT INTO silver.tracks (title, artist_credit, track_key) VALUES ($1, $2, $3) RETURNING id', [
+      `${prefix} ${name}`,
+      credit ?? `${prefix} Artist`,
+      `${prefix}:${name}`,
+    ]);
     ids[name] = Number(rows[0].id);
   }
   for (const setlist of setlists) await writeSetlist(pg, prefix, ids, setlist);

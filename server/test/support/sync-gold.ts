@@ -25,10 +25,9 @@ const nameOf = (ids: Record<string, number>) => new Map(Object.entries(ids).map(
 /** Gold tracks among `ids`, by name, with their properties. */
 export async function readGoldTracks(neo4j: Driver, ids: Record<string, number>) {
   const names = nameOf(ids);
-  const { records } = await neo4j.executeQuery(
-    'MATCH (t:Track) WHERE t.id IN $ids RETURN t.id AS id, properties(t) AS props ORDER BY id',
-    { ids: Object.values(ids) },
-  );
+  const { records } = await neo4j.executeQuery('MATCH (t:Track) WHERE t.id IN $ids RETURN t.id AS id, properties(t) AS props ORDER BY id', {
+    ids: Object.values(ids),
+  });
   return Object.fromEntries(records.map((r) => [names.get(r.get('id')), r.get('props') as Record<string, unknown>]));
 }
 

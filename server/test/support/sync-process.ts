@@ -14,7 +14,12 @@ export function compileSyncEntry(): string {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     join(serverRoot, 'tsconfig.build.json'),
     { outDir, declaration: false, sourceMap: false, noEmit: false },
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(String(d.messageText));
+      },
+    },
   );
   if (!parsed) throw new Error('could not read server/tsconfig.build.json');
   const emitted = ts.createProgram([join(serverRoot, 'src', 'sync', 'main.ts')], parsed.options).emit();

@@ -28,12 +28,18 @@ export async function connectSecondGold(): Promise<Driver> {
     password: process.env.NEO4J_PASSWORD || 'songnodes-dev',
   });
   const dir = join(repoRoot, 'cypher', 'schema');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()) {
     const text = readFileSync(join(dir, file), 'utf8')
       .split('\n')
       .filter((line) => !line.trim().startsWith('//'))
       .join('\n');
-    for (const statement of text.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean)) await driver.executeQuery(statement);
+    for (const statement of text
+      .split(/;\s*(?:\n|$)/)
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await driver.executeQuery(statement);
   }
   await driver.executeQuery('CALL db.awaitIndexes(300)');
   return driver;

@@ -25,7 +25,9 @@ export async function findTrackId(baseUrl: string, artistCredit: string, title: 
     'query ($q: String!) { searchTracks(query: $q, first: 20) { edges { node { id title artistCredit version } } } }',
     { q: `${artistCredit} ${title}` },
   );
-  const match = data.searchTracks.edges.find(({ node }) => node.artistCredit === artistCredit && node.title === title && node.version === null);
+  const match = data.searchTracks.edges.find(
+    ({ node }) => node.artistCredit === artistCredit && node.title === title && node.version === null,
+  );
   return match?.node.id ?? null;
 }
 

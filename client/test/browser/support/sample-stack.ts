@@ -33,7 +33,8 @@ function targetOf(mix: CsvMix): { artist: string; title: string } | null {
 
 export async function startSampleStack(databaseUrl: string): Promise<SampleStack> {
   const clientDir = join(REPO_ROOT, 'client', 'dist');
-  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build -w client` (turbo does before test)');
+  if (!existsSync(join(clientDir, 'index.html')))
+    throw new Error('client/dist is missing: run `npm run build -w client` (turbo does before test)');
   const { replay: replayModule } = crawler;
   const pages = replayModule.mixesdbSamplePages();
   const mixes = replayModule.loadMixesdbCsvMixes();
@@ -63,7 +64,13 @@ export async function startSampleStack(databaseUrl: string): Promise<SampleStack
   }
   await crawler.runCrawl(crawlDeps, { sources: ['mixesdb'] });
 
-  const serverConfig = server.loadServerConfig({ ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const serverConfig = server.loadServerConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+  });
   const syncDeps = {
     pg: server.createPostgresPool({ connectionString: databaseUrl }),
     neo4j: server.createNeo4jDriver({ uri: serverConfig.neo4jUri, user: serverConfig.neo4jUser, password: serverConfig.neo4jPassword }),

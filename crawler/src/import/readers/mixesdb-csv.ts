@@ -115,7 +115,17 @@ function fileEntry(file: ImportFile, header: string, records: CsvRecord[]): Impo
       const read = parseMixesdbWikitext(wikitext, { sourceUrl: identity.sourceUrl, pageTitle: name });
       // The file name is no MixesDB title: it names no DJ, date or venue.
       return withImportSource(
-        { ...read, sourceId: identity.sourceId, title: name, djs: [], event: null, venue: null, location: null, dateText: null, date: null },
+        {
+          ...read,
+          sourceId: identity.sourceId,
+          title: name,
+          djs: [],
+          event: null,
+          venue: null,
+          location: null,
+          dateText: null,
+          date: null,
+        },
         'text',
       );
     },
@@ -136,7 +146,9 @@ export function readMixesdbCsv(file: ImportFile): ReadResult {
   if (!columns.includes('mix_url')) {
     if (records.length === 0) return { entries: [], refused: [...refused, { key: 'file', line: null, reason: 'no rows' }] };
     const problem = mixProblem(records, skippedLines, null);
-    return problem ? { entries: [], refused: [...refused, { key: 'file', line: records[0]?.line ?? null, reason: problem }] } : { entries: [fileEntry(file, header, records)], refused };
+    return problem
+      ? { entries: [], refused: [...refused, { key: 'file', line: records[0]?.line ?? null, reason: problem }] }
+      : { entries: [fileEntry(file, header, records)], refused };
   }
   const mixes = new Map<string, CsvRecord[]>();
   for (const record of records) {
@@ -151,7 +163,9 @@ export function readMixesdbCsv(file: ImportFile): ReadResult {
   const entries: ImportEntry[] = [];
   for (const [mixUrl, mixRecords] of mixes) {
     const problem = mixProblem(mixRecords, skippedLines, mixUrl);
-    const entry = problem ? { key: mixUrl, line: mixRecords[0]?.line ?? null, reason: problem } : mixEntry(file, header, mixUrl, mixRecords);
+    const entry = problem
+      ? { key: mixUrl, line: mixRecords[0]?.line ?? null, reason: problem }
+      : mixEntry(file, header, mixUrl, mixRecords);
     if ('parse' in entry) entries.push(entry);
     else refused.push(entry);
   }

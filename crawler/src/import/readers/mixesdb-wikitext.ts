@@ -38,7 +38,10 @@ function keyLines(text: string, keys: string[]): Map<string, number> {
   let offset = 0;
   let line = 1;
   for (const key of keys) {
-    const at = text.indexOf(`${JSON.stringify(key)}:`, offset) >= 0 ? text.indexOf(`${JSON.stringify(key)}:`, offset) : text.indexOf(JSON.stringify(key), offset);
+    const at =
+      text.indexOf(`${JSON.stringify(key)}:`, offset) >= 0
+        ? text.indexOf(`${JSON.stringify(key)}:`, offset)
+        : text.indexOf(JSON.stringify(key), offset);
     if (at < 0) continue;
     for (let i = offset; i < at; i++) if (text.charCodeAt(i) === 10) line += 1;
     offset = at;
@@ -67,7 +70,8 @@ export function readMixesdbJson(file: ImportFile): ReadResult {
     const title = mixesdbTitleFromKey(key);
     const wikitext = wikitextOf((map as Record<string, unknown>)[key]);
     if (title === null) refused.push({ key, line, reason: 'key is not a MixesDB page title' });
-    else if (wikitext === null) refused.push({ key, line, reason: 'value has no wikitext (a string, or an object with a "tracklist" string)' });
+    else if (wikitext === null)
+      refused.push({ key, line, reason: 'value has no wikitext (a string, or an object with a "tracklist" string)' });
     else entries.push(mixesdbPageEntry(key, line, title, wikitext));
   }
   return { entries, refused };

@@ -60,7 +60,11 @@ describe('bad JSON files and entries', () => {
   });
 
   it('refuses an entry without wikitext and keeps the others', () => {
-    const text = JSON.stringify({ '/w/2001_-_A_-_B': { tracklist: '== Tracklist ==\n# A - B' }, '/w/2002_-_C_-_D': { date: 'x' } }, null, 1);
+    const text = JSON.stringify(
+      { '/w/2001_-_A_-_B': { tracklist: '== Tracklist ==\n# A - B' }, '/w/2002_-_C_-_D': { date: 'x' } },
+      null,
+      1,
+    );
     const result = readMixesdbWikitext({ path: 'x.json', name: 'x.json', text });
     expect(result.entries.map((e) => e.key)).toEqual(['/w/2001_-_A_-_B']);
     expect(result.refused).toEqual([{ key: '/w/2002_-_C_-_D', line: 5, reason: expect.stringContaining('no wikitext') }]);
@@ -68,12 +72,18 @@ describe('bad JSON files and entries', () => {
 });
 
 it('a .wiki file is the page its name says', () => {
-  const [entry] = readMixesdbWikitext({ path: '/x/2000-04-09_-_Parks_%26_Wilson_-_Essential_Mix.wiki', name: '2000-04-09_-_Parks_%26_Wilson_-_Essential_Mix.wiki', text: '== Tracklist ==\n# A - B\n# C - D' }).entries;
+  const [entry] = readMixesdbWikitext({
+    path: '/x/2000-04-09_-_Parks_%26_Wilson_-_Essential_Mix.wiki',
+    name: '2000-04-09_-_Parks_%26_Wilson_-_Essential_Mix.wiki',
+    text: '== Tracklist ==\n# A - B\n# C - D',
+  }).entries;
   expect(entry?.parse()).toMatchObject({ sourceId: '2000-04-09 - Parks & Wilson - Essential Mix', status: 'ok' });
 });
 
 describe('MixesDB CSV exports (the bundled sample)', () => {
-  const files = readdirSync(MIXESDB_FIXTURES_DIR).filter((n) => n.endsWith('_tracklists.csv')).sort();
+  const files = readdirSync(MIXESDB_FIXTURES_DIR)
+    .filter((n) => n.endsWith('_tracklists.csv'))
+    .sort();
   const results = files.map((name) => readMixesdbCsv(fileAt(join(MIXESDB_FIXTURES_DIR, name))));
 
   it('gives one entry per mix: 260 in the 13 files, 257 distinct pages, 6,466 rows (one line holds two layered tracks)', () => {
@@ -113,14 +123,24 @@ describe('MixesDB CSV exports (the bundled sample)', () => {
 
 describe('bad CSV rows', () => {
   const header = 'mix_title,mix_url,part,position,timestamp,artist,title,raw';
-  const row = (mix: string, position: string, raw: string) => `"${mix}",https://www.mixesdb.com/w/${mix.replace(/ /g, '_')},,${position},,,,"${raw}"`;
+  const row = (mix: string, position: string, raw: string) =>
+    `"${mix}",https://www.mixesdb.com/w/${mix.replace(/ /g, '_')},,${position},,,,"${raw}"`;
 
   it('refuses a mix with an unreadable row inside it, with the line, and keeps the other mixes', () => {
-    const text = [header, row('2001 - A - X', '1', 'A - One'), '"2001 - A - X",broken,"unclosed,1', row('2001 - A - X', '3', 'A - Three'), row('2002 - B - Y', '1', 'B - One'), row('2002 - B - Y', '2', 'B - Two')].join('\n');
+    const text = [
+      header,
+      row('2001 - A - X', '1', 'A - One'),
+      '"2001 - A - X",broken,"unclosed,1',
+      row('2001 - A - X', '3', 'A - Three'),
+      row('2002 - B - Y', '1', 'B - One'),
+      row('2002 - B - Y', '2', 'B - Two'),
+    ].join('\n');
     const { entries, refused } = readMixesdbCsv({ path: 'x.csv', name: 'x.csv', text });
     expect(entries.map((e) => e.key)).toEqual(['https://www.mixesdb.com/w/2002_-_B_-_Y']);
     expect(refused.map((r) => r.line)).toContain(3);
-    expect(refused.some((r) => r.key === 'https://www.mixesdb.com/w/2001_-_A_-_X' && /line 3 of this mix is unreadable/.test(r.reason))).toBe(true);
+    expect(
+      refused.some((r) => r.key === 'https://www.mixesdb.com/w/2001_-_A_-_X' && /line 3 of this mix is unreadable/.test(r.reason)),
+    ).toBe(true);
   });
 
   it('refuses a mix whose position is not a number', () => {
@@ -149,7 +169,9 @@ describe('saved 1001tracklists pages', () => {
   });
 
   it('refuses a page that names no tracklist', () => {
-    expect(readTracklists1001Html({ path: 'x.html', name: 'x.html', text: '<html><head></head><body>1001tracklists</body></html>' }).refused).toHaveLength(1);
+    expect(
+      readTracklists1001Html({ path: 'x.html', name: 'x.html', text: '<html><head></head><body>1001tracklists</body></html>' }).refused,
+    ).toHaveLength(1);
   });
 });
 
@@ -157,7 +179,20 @@ it('a build without a parser refuses the format as not available; with one it re
   expect(readerFor('cue', { cue: null, text: null })).toEqual({ unavailable: expect.stringContaining('not available yet') });
   const found = readerFor('text', {
     cue: null,
-    text: () => ({ title: 'My set', djs: ['Me'], event: null, venue: null, location: null, dateText: null, date: null, status: 'ok', statusReason: null, parts: [], warnings: [], givenUrl: 'http://www.mixcloud.com/me/my-set/' }),
+    text: () => ({
+      title: 'My set',
+      djs: ['Me'],
+      event: null,
+      venue: null,
+      location: null,
+      dateText: null,
+      date: null,
+      status: 'ok',
+      statusReason: null,
+      parts: [],
+      warnings: [],
+      givenUrl: 'http://www.mixcloud.com/me/my-set/',
+    }),
   });
   if (!('reader' in found)) throw new Error('expected a reader');
   const parsed = found.reader({ path: 'set.txt', name: 'set.txt', text: 'Me - My set' }).entries[0]?.parse();
@@ -170,27 +205,51 @@ describe('CUE sheets and plain-text files, with the free-text reader', () => {
     const found = readerFor('cue');
     if (!('reader' in found)) throw new Error('expected a reader');
     const parsed = found.reader({ path: 'mat-zo.cue', name: 'mat-zo.cue', text }).entries[0]!.parse();
-    expect(parsed).toMatchObject({ source: 'cue', status: 'ok', djs: ['Mat Zo'], sourceUrl: expect.stringMatching(/^urn:sha256:[0-9a-f]{64}$/) });
+    expect(parsed).toMatchObject({
+      source: 'cue',
+      status: 'ok',
+      djs: ['Mat Zo'],
+      sourceUrl: expect.stringMatching(/^urn:sha256:[0-9a-f]{64}$/),
+    });
     expect(rowsOf(parsed)).toBe(12);
   });
 
   it('reads a text file: header for DJ, date, title and source URL, then the list', () => {
-    const text = ['DJ: Ben Klock', 'Date: 2024-05-01', 'Title: Klubnacht', 'URL: https://www.mixcloud.com/bk/klubnacht/', '',
-      '01. Trevino - Sombre Tones [Klockworks]', '02. Ben Klock - Subzero (Ben Klock Remix)', '03. ID - ID'].join('\n');
+    const text = [
+      'DJ: Ben Klock',
+      'Date: 2024-05-01',
+      'Title: Klubnacht',
+      'URL: https://www.mixcloud.com/bk/klubnacht/',
+      '',
+      '01. Trevino - Sombre Tones [Klockworks]',
+      '02. Ben Klock - Subzero (Ben Klock Remix)',
+      '03. ID - ID',
+    ].join('\n');
     const found = readerFor('text');
     if (!('reader' in found)) throw new Error('expected a reader');
     const parsed = found.reader({ path: 'bk.txt', name: 'bk.txt', text }).entries[0]!.parse();
-    expect(parsed).toMatchObject({ source: 'text', status: 'ok', djs: ['Ben Klock'], date: '2024-05-01', title: 'Klubnacht', sourceUrl: 'https://mixcloud.com/bk/klubnacht' });
+    expect(parsed).toMatchObject({
+      source: 'text',
+      status: 'ok',
+      djs: ['Ben Klock'],
+      date: '2024-05-01',
+      title: 'Klubnacht',
+      sourceUrl: 'https://mixcloud.com/bk/klubnacht',
+    });
     const rows = parsed.parts.flatMap((p) => p.rows);
     expect(rows.map((r) => [r.artist, r.title, r.unidentified])).toEqual([
-      ['Trevino', 'Sombre Tones', false], ['Ben Klock', 'Subzero', false], ['ID', 'ID', true],
+      ['Trevino', 'Sombre Tones', false],
+      ['Ben Klock', 'Subzero', false],
+      ['ID', 'ID', true],
     ]);
   });
 
   it('a text with no tracklist is an empty setlist with its reason, never an invented one', () => {
     const found = readerFor('text');
     if (!('reader' in found)) throw new Error('expected a reader');
-    const parsed = found.reader({ path: 'notes.txt', name: 'notes.txt', text: 'Thanks for listening! Follow me on soundcloud.' }).entries[0]!.parse();
+    const parsed = found
+      .reader({ path: 'notes.txt', name: 'notes.txt', text: 'Thanks for listening! Follow me on soundcloud.' })
+      .entries[0]!.parse();
     expect(parsed).toMatchObject({ status: 'empty', statusReason: 'no tracklist found in the text' });
   });
 });

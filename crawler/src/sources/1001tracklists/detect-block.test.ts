@@ -14,9 +14,7 @@ describe('detect1001Block', () => {
 
   it('still recognises the interstitial when the form field is gone (text and script markers)', () => {
     const withoutField = readFixture('captcha.html').replace(/<input type="hidden" name="captcha"[^>]*>/, '');
-    expect(detect1001Block(withoutField).reason).toBe(
-      'anti-bot interstitial: "Please wait, you will be forwarded" text',
-    );
+    expect(detect1001Block(withoutField).reason).toBe('anti-bot interstitial: "Please wait, you will be forwarded" text');
     const scriptOnly = withoutField.replace(/forwared/g, 'sent');
     expect(detect1001Block(scriptOnly).reason).toBe('anti-bot interstitial: browser-check (bChk) script');
   });

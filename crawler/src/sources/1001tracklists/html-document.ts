@@ -24,9 +24,7 @@ export const MAX_PAGE_CHARS = 16_000_000;
 export const MAX_NESTING = 500;
 
 /** Elements that never have children, and elements whose content is text (never counted as nesting). */
-const VOID_ELEMENTS = new Set(
-  'area base br col embed hr img input keygen link meta param source track wbr'.split(' '),
-);
+const VOID_ELEMENTS = new Set('area base br col embed hr img input keygen link meta param source track wbr'.split(' '));
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'plaintext']);
 
 export type LoadedDocument = { ok: true; $: CheerioAPI } | { ok: false; reason: string };

@@ -39,7 +39,10 @@ function rowsOf(page: string): ParsedTrackLine[] {
 const tidy = (value: unknown): unknown => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : (value ?? null));
 const same = (expected: unknown, actual: unknown): boolean =>
   Array.isArray(expected) || Array.isArray(actual)
-    ? Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length && expected.every((v, i) => tidy(v) === tidy(actual[i]))
+    ? Array.isArray(expected) &&
+      Array.isArray(actual) &&
+      expected.length === actual.length &&
+      expected.every((v, i) => tidy(v) === tidy(actual[i]))
     : tidy(expected) === tidy(actual);
 
 const results = labelled.map((record) => {
@@ -50,10 +53,13 @@ const results = labelled.map((record) => {
 const share = (count: number): number => count / results.length;
 const report = results
   .filter((result) => result.wrong.length > 0)
-  .map((result) => `${result.record.origin}: ${result.wrong.map((f) => `${f} expected ${JSON.stringify(result.record.expect[f])}, got ${JSON.stringify(result.actual?.[f])}`).join('; ')}`);
+  .map(
+    (result) =>
+      `${result.record.origin}: ${result.wrong.map((f) => `${f} expected ${JSON.stringify(result.record.expect[f])}, got ${JSON.stringify(result.actual?.[f])}`).join('; ')}`,
+  );
 
 describe('1001tracklists rows against their labels', () => {
-  it('labels every row of every real page in the repository, in the parser\'s row order', () => {
+  it("labels every row of every real page in the repository, in the parser's row order", () => {
     const counts = new Map<string, number>();
     for (const record of labelled) counts.set(record.page, (counts.get(record.page) ?? 0) + 1);
     for (const [page, count] of counts) expect([page, rowsOf(page).length]).toEqual([page, count]);

@@ -139,7 +139,15 @@ describe.each(['swacq-revealed-night-ade-2018-10-20.html', 'swacq-revealed-night
 
     it('takes labels from the bracketed badges the row shows, not from its text', () => {
       expect(rows.map((row) => row.label)).toEqual([
-        'MUSICAL FREEDOM', "SPINNIN'", null, 'MAD DECENT', 'OWSLA', 'SCORPIO', null, 'HYSTERIA', null,
+        'MUSICAL FREEDOM',
+        "SPINNIN'",
+        null,
+        'MAD DECENT',
+        'OWSLA',
+        'SCORPIO',
+        null,
+        'HYSTERIA',
+        null,
       ]);
       expect(rows[0]).toMatchObject({ artist: 'SWACQ ft. Jordiz', title: 'Kayos', featured: ['Jordiz'] });
     });

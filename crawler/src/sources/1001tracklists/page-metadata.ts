@@ -98,7 +98,10 @@ function splitTitle(title: string | null): Pick<PageMetadata, 'event' | 'venue' 
   if (!afterDjs) return none;
   const dated = /^(.*?)\s*(\d{4}-\d{2}-\d{2})$/.exec(afterDjs);
   const place = (dated ? dated[1] : afterDjs) ?? '';
-  const segments = place.split(',').map((segment) => segment.trim()).filter(Boolean);
+  const segments = place
+    .split(',')
+    .map((segment) => segment.trim())
+    .filter(Boolean);
   return {
     event: segments[0] ?? null,
     venue: segments.length > 2 ? segments.slice(1, -1).join(', ') : null,

@@ -66,7 +66,7 @@ function rowKind(row: DomNode): RowKind {
   if (hasClass(row, 'tlpSubTog') || attr(row, 'data-mashpos') === 'true') return 'mashup-part';
   const number = findFirst(row, (node) => (attr(node, 'id') ?? '').endsWith('_tracknumber_value'));
   const playedWith =
-    hasClass(row, 'con') || shownText(number) === 'w/' || PLAYED_WITH_TITLE.test(number ? attr(number, 'title') ?? '' : '');
+    hasClass(row, 'con') || shownText(number) === 'w/' || PLAYED_WITH_TITLE.test(number ? (attr(number, 'title') ?? '') : '');
   return playedWith ? 'played-with' : 'position';
 }
 

@@ -27,7 +27,9 @@ function expectWellFormedSetlist(setlist: ParsedSetlist): void {
     expect(row.raw.length).toBeLessThanOrEqual(MAX_ROW_TEXT + 1);
     expect([typeof row.unidentified, typeof row.layered, typeof row.artistValid]).toEqual(['boolean', 'boolean', 'boolean']);
     expect(row.cueSeconds === null || Number.isInteger(row.cueSeconds)).toBe(true);
-    expect([row.primaryArtists, row.featured, row.remixers, row.warnings].every((list) => list.every((item) => typeof item === 'string'))).toBe(true);
+    expect(
+      [row.primaryArtists, row.featured, row.remixers, row.warnings].every((list) => list.every((item) => typeof item === 'string')),
+    ).toBe(true);
   }
 }
 
@@ -108,7 +110,22 @@ function seeded(seed: number): () => number {
   };
 }
 
-const SPLICES = ['\uDFFF\uDC00', '\uD800', '<', '>', '"', "'", '&', '&#xD800;', '</div>', '<div class="tlpItem">', '<meta itemprop="name" content="', '<table>', ' - ', 'ID'];
+const SPLICES = [
+  '\uDFFF\uDC00',
+  '\uD800',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&',
+  '&#xD800;',
+  '</div>',
+  '<div class="tlpItem">',
+  '<meta itemprop="name" content="',
+  '<table>',
+  ' - ',
+  'ID',
+];
 
 /** Cuts, repeats, drops and splices real markup: what a flaky connection, a layout change or an attacker gives. */
 function mutate(page: string, random: () => number): string {
@@ -127,7 +144,13 @@ function mutate(page: string, random: () => number): string {
 }
 
 describe('seeded fuzz on mutated real pages and the search/DJ stand-ins', () => {
-  const pages = ['tracklist.html', 'more/curbi-tape-06-2021-03-12.html', 'more/swacq-revealed-night-ade-2018-10-20.html', 'search/search-multi.standin.html', 'search/dj-page.standin.html'];
+  const pages = [
+    'tracklist.html',
+    'more/curbi-tape-06-2021-03-12.html',
+    'more/swacq-revealed-night-ade-2018-10-20.html',
+    'search/search-multi.standin.html',
+    'search/dj-page.standin.html',
+  ];
 
   it.each(pages)('%s: 25 mutations, no throw, well-formed records', (path) => {
     const random = seeded(0x1001 + path.length);

@@ -64,7 +64,11 @@ describe('parse1001SearchResults on a search page with many results (stand-in)',
   it('gives the total the header states for all pages, not the cards of this page nor the side column counts', () => {
     const $ = cheerio.load(html);
     expect($('ul.pagination li').last().text()).toBe('Next');
-    expect($('#csLeft .badge').toArray().map((badge) => $(badge).text())).toEqual(['312', '87', '12']);
+    expect(
+      $('#csLeft .badge')
+        .toArray()
+        .map((badge) => $(badge).text()),
+    ).toEqual(['312', '87', '12']);
     expect(page.totalResults).toBe(1000);
   });
 
@@ -95,9 +99,20 @@ describe('parse1001SearchResults on a search page with many results (stand-in)',
     });
     expect(page.results[1]).toMatchObject({ views: 863, likes: 4, playTime: '1h', idedTracks: 22, totalTracks: 24 });
     // "all/16": every track IDed
-    expect(page.results[2]).toMatchObject({ title: 'Kestrel Ray & Lumen Arc @ Warehouse Sessions, Fabrik Madrid, Spain', idedTracks: 16, totalTracks: 16, views: 1104 });
+    expect(page.results[2]).toMatchObject({
+      title: 'Kestrel Ray & Lumen Arc @ Warehouse Sessions, Fabrik Madrid, Spain',
+      idedTracks: 16,
+      totalTracks: 16,
+      views: 1104,
+    });
     // no play time field; tlData says "likes":0 as a number
-    expect(page.results[3]).toMatchObject({ title: 'Kestrel Ray @ Warehouse Rave, Zürich, Switzerland', playTime: null, likes: 0, idedTracks: 11, totalTracks: 19 });
+    expect(page.results[3]).toMatchObject({
+      title: 'Kestrel Ray @ Warehouse Rave, Zürich, Switzerland',
+      playTime: null,
+      likes: 0,
+      idedTracks: 11,
+      totalTracks: 19,
+    });
     expect(page.results[4]).toMatchObject({ views: 6581, likes: 27, playTime: '4h', styles: 'House, Tech House, Techno' });
     expect(page.results[5]).toMatchObject({ views: 98, idedTracks: 12, totalTracks: 12, playTime: '58m', creatorName: 'kraanvogel' });
   });
@@ -116,7 +131,7 @@ describe('parse1001SearchResults on a search page without results (stand-in)', (
 describe('parse1001SearchResults on a DJ page (stand-in, "Tracklists By …")', () => {
   const page = parse1001SearchResults(fixture('search/dj-page.standin.html'), BASE);
 
-  it('reads the same cards, with the DJ\'s tracklist count from the Tracklists tab (not Tracks or Supports)', () => {
+  it("reads the same cards, with the DJ's tracklist count from the Tracklists tab (not Tracks or Supports)", () => {
     expect(page.totalResults).toBe(287);
     expect(page.results.map((result) => result.tracklistId)).toEqual(['2t9fk31w', '1c8xw5qm', 'wq6r0zd', '25kdp8rt', '1x0bq7vh']);
   });
@@ -138,7 +153,14 @@ describe('parse1001SearchResults on a DJ page (stand-in, "Tracklists By …")', 
       styles: 'Techno',
     });
     // "1.3k" is not a count: the exact one comes from tlData
-    expect(page.results[1]).toMatchObject({ views: 1262, likes: 8, playTime: '1h 59m', idedTracks: 27, totalTracks: 30, styles: 'Techno, Hard Dance' });
+    expect(page.results[1]).toMatchObject({
+      views: 1262,
+      likes: 8,
+      playTime: '1h 59m',
+      idedTracks: 27,
+      totalTracks: 30,
+      styles: 'Techno, Hard Dance',
+    });
     expect(page.results[2]).toMatchObject({ idedTracks: 11, totalTracks: 11, likes: 0, styles: 'Melodic House/Techno, Techno' });
     expect(page.results[3]).toMatchObject({ title: 'Halden Vire & Ines Falk @ Harbour Stage, Sea Lights Festival, Portugal', views: 2391 });
   });
@@ -168,7 +190,7 @@ describe('tracklist ids and URLs', () => {
   });
 });
 
-describe('parse1001SearchResults on the replay server\'s page', () => {
+describe("parse1001SearchResults on the replay server's page", () => {
   it('reads the cards the replay renders in the real shape, once per tracklist', () => {
     const html = renderSearchResultsPage('Nadia Voss', [
       { path: HANGAR, title: 'Nadia Voss @ Hangar 9, Rotterdam, Netherlands', date: '2025-03-15' },
@@ -184,6 +206,10 @@ describe('parse1001SearchResults on the replay server\'s page', () => {
   });
 
   it('finds nothing on its page without results', () => {
-    expect(parse1001SearchResults(renderSearchResultsPage('nothing here', []), BASE)).toEqual({ refs: [], results: [], totalResults: null });
+    expect(parse1001SearchResults(renderSearchResultsPage('nothing here', []), BASE)).toEqual({
+      refs: [],
+      results: [],
+      totalResults: null,
+    });
   });
 });

@@ -6,8 +6,7 @@ import { parse1001Tracklist } from './parse-tracklist';
 
 const readFixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const REAL_URL =
-  'https://www.1001tracklists.com/tracklist/1gz59x6t/' +
-  'bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
+  'https://www.1001tracklists.com/tracklist/1gz59x6t/' + 'bicep-the-warehouse-project-rdm-rotterdam-netherlands-2023-04-28.html';
 const realPage = readFixture('tracklist.html');
 
 const rowsOf = (setlist: ParsedSetlist): ParsedTrackLine[] => setlist.parts.flatMap((part) => part.rows);
@@ -216,10 +215,15 @@ describe('parse1001Tracklist status', () => {
   });
 
   it('does not take a gap in data-trno for a missing row (real 2023/2025 pages skip numbers)', () => {
-    const renumbered = realPage.replace(/data-trno="(\d+)"/g, (_whole, number: string) => `data-trno="${Number(number) >= 3 ? Number(number) + 1 : number}"`);
+    const renumbered = realPage.replace(
+      /data-trno="(\d+)"/g,
+      (_whole, number: string) => `data-trno="${Number(number) >= 3 ? Number(number) + 1 : number}"`,
+    );
     const setlist = parse1001Tracklist(renumbered, { sourceUrl: REAL_URL });
     expect(setlist).toMatchObject({ status: 'ok', warnings: [] });
-    expect(rowsOf(setlist).map((row) => row.raw)).toEqual(rowsOf(parse1001Tracklist(realPage, { sourceUrl: REAL_URL })).map((row) => row.raw));
+    expect(rowsOf(setlist).map((row) => row.raw)).toEqual(
+      rowsOf(parse1001Tracklist(realPage, { sourceUrl: REAL_URL })).map((row) => row.raw),
+    );
   });
 
   it('falls back to the fetched tracklist path on the live origin when the page declares no canonical URL', () => {
@@ -228,7 +232,11 @@ describe('parse1001Tracklist status', () => {
       .replace(/<meta[^>]*property="og:url"[^>]*>/, '')
       .replace(/<meta[^>]*itemprop="mainEntityOfPage"[^>]*>/, '');
     const setlist = parse1001Tracklist(bare, { sourceUrl: 'http://127.0.0.1:4100/tracklist/1gz59x6t/x.html' });
-    expect(setlist).toMatchObject({ status: 'ok', sourceId: '1gz59x6t', sourceUrl: 'https://www.1001tracklists.com/tracklist/1gz59x6t/x.html' });
+    expect(setlist).toMatchObject({
+      status: 'ok',
+      sourceId: '1gz59x6t',
+      sourceUrl: 'https://www.1001tracklists.com/tracklist/1gz59x6t/x.html',
+    });
     expect(setlist.warnings).toEqual(['the page gives no canonical tracklist URL: the path it was fetched from stands in']);
   });
 

@@ -25,7 +25,10 @@ describe('tracklists1001Source', () => {
   });
 
   it('takes pasted tracklist URLs of the live site or the configured origin, on the configured origin', () => {
-    expect(source.refForUrl(`https://www.1001tracklists.com${PATH}?ref=x#tlTab`, config)).toEqual({ url: `http://127.0.0.1:4101${PATH}`, label: PATH });
+    expect(source.refForUrl(`https://www.1001tracklists.com${PATH}?ref=x#tlTab`, config)).toEqual({
+      url: `http://127.0.0.1:4101${PATH}`,
+      label: PATH,
+    });
     expect(source.refForUrl(`http://127.0.0.1:4101${PATH}`, config)?.url).toBe(`http://127.0.0.1:4101${PATH}`);
     expect(source.refForUrl('https://www.1001tracklists.com/dj/bicep/index.html', config)).toBeNull();
     expect(source.refForUrl(`https://www.mixesdb.com${PATH}`, config)).toBeNull();

@@ -6,7 +6,12 @@ const firstPage = {
   query: {
     searchinfo: { totalhits: 23 },
     search: [
-      { ns: 0, title: '2017-10-22 - Ben Klock @ Awakenings x Klockworks Pres. Photon, Gashouder, ADE', pageid: 123, snippet: '<span class="searchmatch">Klock</span>' },
+      {
+        ns: 0,
+        title: '2017-10-22 - Ben Klock @ Awakenings x Klockworks Pres. Photon, Gashouder, ADE',
+        pageid: 123,
+        snippet: '<span class="searchmatch">Klock</span>',
+      },
       { ns: 0, title: '2017-12-08 - DVS1 - fabric 96', pageid: 456, snippet: '' },
     ],
   },
@@ -41,7 +46,11 @@ describe('parseMixesdbSearch', () => {
 
   it('throws an api-error with the MediaWiki code', () => {
     const error = errorOf(() => parseMixesdbSearch({ error: { code: 'maxlag', info: 'Waiting for a database server' } }));
-    expect(error).toMatchObject({ kind: 'api-error', apiCode: 'maxlag', message: 'MixesDB API error maxlag: Waiting for a database server' });
+    expect(error).toMatchObject({
+      kind: 'api-error',
+      apiCode: 'maxlag',
+      message: 'MixesDB API error maxlag: Waiting for a database server',
+    });
   });
 
   it.each([
@@ -57,7 +66,8 @@ describe('parseMixesdbSearch', () => {
   });
 
   it('says where the shape is wrong', () => {
-    expect(errorOf(() => parseMixesdbSearch({ query: { search: [{ ns: 0 }] } })).message)
-      .toBe('search response has an unexpected shape at query.search.0.title');
+    expect(errorOf(() => parseMixesdbSearch({ query: { search: [{ ns: 0 }] } })).message).toBe(
+      'search response has an unexpected shape at query.search.0.title',
+    );
   });
 });

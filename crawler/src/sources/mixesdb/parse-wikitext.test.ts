@@ -96,20 +96,42 @@ describe('parseMixesdbWikitext on pages without a usable tracklist', () => {
     ['an empty body', '', 'empty', 'no "== Tracklist ==" section'],
     ['binary garbage', '\u0000\u0001PK\u0003\u0004 == Tracklist ==', 'error', 'page body contains binary or control characters'],
     ['undecodable bytes', '== Tracklist ==\n# \ufffd\ufffd\ufffd - \ufffd', 'error', 'page body contains binary or control characters'],
-    ['a page cut off inside a template', '{{Mix|artist=Ben Klock\n== Tracklist ==\n# A - B', 'error', 'template never closed: page looks truncated'],
-    ['a page cut off inside a comment', '== Tracklist ==\n# A - B <!-- to be continued', 'error', 'HTML comment never closed: page looks truncated'],
+    [
+      'a page cut off inside a template',
+      '{{Mix|artist=Ben Klock\n== Tracklist ==\n# A - B',
+      'error',
+      'template never closed: page looks truncated',
+    ],
+    [
+      'a page cut off inside a comment',
+      '== Tracklist ==\n# A - B <!-- to be continued',
+      'error',
+      'HTML comment never closed: page looks truncated',
+    ],
   ])('%s -> %s', (_case, text, status, statusReason) => {
     const parsed = parseMixesdbWikitext(text, page);
     expect(parsed).toMatchObject({ status, statusReason, parts: [] });
   });
 
   it('never throws and never says ok without rows, whatever the body', () => {
-    const bodies: unknown[] = [null, undefined, 42, {}, '== Tracklist ==', '== Tracklist ==\n#:\n#*', '='.repeat(10000), '[[[['.repeat(3000)];
+    const bodies: unknown[] = [
+      null,
+      undefined,
+      42,
+      {},
+      '== Tracklist ==',
+      '== Tracklist ==\n#:\n#*',
+      '='.repeat(10000),
+      '[[[['.repeat(3000),
+    ];
     for (const body of bodies) {
       const parsed = parseMixesdbWikitext(body as string, page);
       expect(parsed.status === 'ok' ? parsed.parts.length : 1).toBeGreaterThan(0);
     }
-    expect(parseMixesdbWikitext(null as unknown as string, page)).toMatchObject({ status: 'error', statusReason: 'page body is not text (object)' });
+    expect(parseMixesdbWikitext(null as unknown as string, page)).toMatchObject({
+      status: 'error',
+      statusReason: 'page body is not text (object)',
+    });
   });
 });
 
@@ -127,14 +149,22 @@ describe('parseMixesdbWikitext layered rows and page style', () => {
   });
 
   it('reads "Artist - Title - Label" on a page that writes its rows that way (Rusko, Essential Mix 2008-12-13)', () => {
-    const rows = ['# Rusko - Gogogadgetrusko - Sub Soldiers', '# Rusko - Jahova - Sub Soldiers', '# Chase And Status - Saxon - Ram', '# Skream - Meta-Lick'];
+    const rows = [
+      '# Rusko - Gogogadgetrusko - Sub Soldiers',
+      '# Rusko - Jahova - Sub Soldiers',
+      '# Chase And Status - Saxon - Ram',
+      '# Skream - Meta-Lick',
+    ];
     const setlist = parseMixesdbWikitext(`== Tracklist ==\n${rows.join('\n')}`, page);
     expect(setlist.parts[0]?.rows.map((row) => [row.title, row.label])).toEqual([
-      ['Gogogadgetrusko', 'Sub Soldiers'], ['Jahova', 'Sub Soldiers'], ['Saxon', 'Ram'], ['Meta-Lick', null],
+      ['Gogogadgetrusko', 'Sub Soldiers'],
+      ['Jahova', 'Sub Soldiers'],
+      ['Saxon', 'Ram'],
+      ['Meta-Lick', null],
     ]);
     expect(parseMixesdbWikitext('== Tracklist ==\n# Len Faki - My Black Sheep - Podium\n# A - B', page).parts[0]?.rows[0]).toMatchObject({
-      title: 'My Black Sheep - Podium', label: null,
+      title: 'My Black Sheep - Podium',
+      label: null,
     });
   });
 });
-

@@ -37,7 +37,13 @@ function readHeading(line: string): { level: number; name: string } | null {
   while (close < 6 && text[text.length - 1 - close] === '=') close += 1;
   const level = Math.min(open, close);
   if (text.length <= level * 2) return null;
-  return { level, name: text.slice(level, text.length - level).replace(/^=+|=+$/g, '').trim() };
+  return {
+    level,
+    name: text
+      .slice(level, text.length - level)
+      .replace(/^=+|=+$/g, '')
+      .trim(),
+  };
 }
 
 function countOf(text: string, token: string): number {
@@ -80,7 +86,10 @@ function isRowLine(line: string): boolean {
  * the other styles of free text are not looked for.
  */
 function pageStyle(lines: readonly string[]): TrackLineStyle {
-  const rows = lines.map((line) => line.trimStart()).filter(isRowLine).map((line) => toPlainText(line.slice(1)));
+  const rows = lines
+    .map((line) => line.trimStart())
+    .filter(isRowLine)
+    .map((line) => toPlainText(line.slice(1)));
   const { labelAfterDash, labelInParentheses } = readListStyle(rows);
   return { labelAfterDash, labelInParentheses };
 }

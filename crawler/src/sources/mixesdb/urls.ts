@@ -37,7 +37,10 @@ export function mixesdbCanonicalUrl(title: string): string {
  * null for nothing left or a URL where a title belongs. Twin of silver.mixesdb_title (sql/migrations/0007).
  */
 export function mixesdbTitle(raw: string | null): string | null {
-  const title = (raw ?? '').replace(/_/g, ' ').replace(/ +/g, ' ').replace(/^ +| +$/g, '');
+  const title = (raw ?? '')
+    .replace(/_/g, ' ')
+    .replace(/ +/g, ' ')
+    .replace(/^ +| +$/g, '');
   return title === '' || /^https?:\/\//i.test(title) ? null : title;
 }
 

@@ -7,11 +7,9 @@ function readFixture(relativePath: string): unknown {
   return JSON.parse(readFileSync(join(__dirname, 'fixtures', relativePath), 'utf8')) as unknown;
 }
 
-const songTitles = (setlist: ParsedSetlist): Array<string | null> =>
-  setlist.parts.flatMap((part) => part.rows.map((row) => row.title));
+const songTitles = (setlist: ParsedSetlist): Array<string | null> => setlist.parts.flatMap((part) => part.rows.map((row) => row.title));
 
-const rowCount = (setlist: ParsedSetlist): number =>
-  setlist.parts.reduce((sum, part) => sum + part.rows.length, 0);
+const rowCount = (setlist: ParsedSetlist): number => setlist.parts.reduce((sum, part) => sum + part.rows.length, 0);
 
 function findSetlist(setlists: ParsedSetlist[], id: string): ParsedSetlist {
   const found = setlists.find((setlist) => setlist.sourceId === id);
@@ -79,9 +77,7 @@ describe('parseSetlistfmSearch on the real Phish page', () => {
   it('drops bare segue markers but keeps real notes as row warnings', () => {
     const show = findSetlist(page.setlists, '235d0827');
     expect(show.parts[0]?.rows[1]).toMatchObject({ title: 'Cavern', warnings: [] });
-    const notes = page.setlists.flatMap((setlist) =>
-      setlist.parts.flatMap((part) => part.rows.flatMap((row) => row.warnings)),
-    );
+    const notes = page.setlists.flatMap((setlist) => setlist.parts.flatMap((part) => part.rows.flatMap((row) => row.warnings)));
     expect(notes).toContain('setlist.fm note: Teased Black Magic Woman');
     expect(notes.some((note) => note === 'setlist.fm note: >')).toBe(false);
   });

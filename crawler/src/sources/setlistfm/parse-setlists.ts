@@ -37,9 +37,7 @@ const setlistSchema = z.object({
   venue: z
     .object({
       name: z.string().optional(),
-      city: z
-        .object({ name: z.string().optional(), country: z.object({ name: z.string().optional() }).optional() })
-        .optional(),
+      city: z.object({ name: z.string().optional(), country: z.object({ name: z.string().optional() }).optional() }).optional(),
     })
     .optional(),
   tour: z.object({ name: z.string().optional() }).optional(),

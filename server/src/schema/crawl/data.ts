@@ -108,7 +108,12 @@ export async function fetchTrackRequest(pg: Pool, id: number): Promise<TrackRequ
   return row ? toRequest(row) : null;
 }
 
-export async function fetchTrackRequests(pg: Pool, status: TrackRequestStatus | null, skip: number, limit: number): Promise<TrackRequestRow[]> {
+export async function fetchTrackRequests(
+  pg: Pool,
+  status: TrackRequestStatus | null,
+  skip: number,
+  limit: number,
+): Promise<TrackRequestRow[]> {
   return (await runSql(pg, 'api/crawl/track-requests', [status?.toLowerCase() ?? null, skip, limit])).map(toRequest);
 }
 

@@ -38,7 +38,8 @@ function targetsLoader(context: GraphQLContext) {
 }
 
 function requireSource(source: string): string {
-  if (!(SOURCES as readonly string[]).includes(source)) throw badInput(`source must be one of ${SOURCES.join(', ')} (got ${JSON.stringify(source).slice(0, 40)})`, 'source');
+  if (!(SOURCES as readonly string[]).includes(source))
+    throw badInput(`source must be one of ${SOURCES.join(', ')} (got ${JSON.stringify(source).slice(0, 40)})`, 'source');
   return source;
 }
 

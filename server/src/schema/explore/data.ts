@@ -54,7 +54,13 @@ export async function fetchTrackTransitions(
 }
 
 /** The transitions touching `ids` under a lens, strongest first (neighbourhood and path with a lens). */
-export async function fetchLensEdges(pg: Pool, lens: Lens, ids: readonly number[], direction: Direction, minWeight: number): Promise<TransitionRow[]> {
+export async function fetchLensEdges(
+  pg: Pool,
+  lens: Lens,
+  ids: readonly number[],
+  direction: Direction,
+  minWeight: number,
+): Promise<TransitionRow[]> {
   const rows = await runSql<EdgeSqlRow>(pg, 'api/explore/lens-edges', [...lensParams(lens), [...ids], direction, minWeight]);
   return rows.map((r) => ({ ...toTransition(r), lens }));
 }

@@ -68,7 +68,13 @@ interface NeighbourhoodColumns {
 }
 
 function nodesOf(c: NeighbourhoodColumns): TrackRow[] {
-  return c.nodeId.map((id, i) => ({ id, title: c.nodeTitle[i]!, version: c.nodeVersion[i] ?? null, artistCredit: c.nodeArtistCredit[i]!, plays: c.nodePlays[i]! }));
+  return c.nodeId.map((id, i) => ({
+    id,
+    title: c.nodeTitle[i]!,
+    version: c.nodeVersion[i] ?? null,
+    artistCredit: c.nodeArtistCredit[i]!,
+    plays: c.nodePlays[i]!,
+  }));
 }
 
 /**

@@ -42,7 +42,12 @@ export function strongestEvidence(row: Pick<NextTrackRow, 'transitions' | 'viaOt
 }
 
 /** The ranked suggestions after `trackId` (ids; the resolver loads the tracks). */
-export async function fetchNextTracks(pg: Pool, trackId: number, first: number, weights: NextTrackWeights = NEXT_TRACK_WEIGHTS): Promise<NextTrackRow[]> {
+export async function fetchNextTracks(
+  pg: Pool,
+  trackId: number,
+  first: number,
+  weights: NextTrackWeights = NEXT_TRACK_WEIGHTS,
+): Promise<NextTrackRow[]> {
   const rows = await runSql(pg, 'api/next-tracks', [
     trackId,
     first,

@@ -34,7 +34,14 @@ export interface QueuedTracklist {
 
 /** Queues a pasted tracklist in ops.tracklist_imports and sends NOTIFY crawl_requested (a crawl worker imports it). */
 export async function queueTracklistImport(pg: Pool, t: QueuedTracklist): Promise<TracklistImportRow> {
-  const [row] = await runSql(pg, 'api/tracklists/import-queue', [t.body, t.djs, t.date, t.title, t.sourceUrl, NOTIFY_CHANNELS.crawlRequested]);
+  const [row] = await runSql(pg, 'api/tracklists/import-queue', [
+    t.body,
+    t.djs,
+    t.date,
+    t.title,
+    t.sourceUrl,
+    NOTIFY_CHANNELS.crawlRequested,
+  ]);
   return toImport(row!);
 }
 

@@ -10,7 +10,10 @@ const MAX_NAME_CHARS = 200;
 
 export function requireTracklistText(text: string): string {
   if (text.length > MAX_TRACKLIST_CHARS) {
-    throw badInput(`text must be at most ${MAX_TRACKLIST_CHARS.toLocaleString('en')} characters (got ${text.length.toLocaleString('en')})`, 'text');
+    throw badInput(
+      `text must be at most ${MAX_TRACKLIST_CHARS.toLocaleString('en')} characters (got ${text.length.toLocaleString('en')})`,
+      'text',
+    );
   }
   if (text.trim() === '') throw badInput('text is empty: paste a tracklist, one track per line', 'text');
   return text;
@@ -56,7 +59,13 @@ export function previewTracklist(text: string) {
  * importTracklist's arguments as the text file `crawl import --format text` reads: "DJ:", "Date:", "Title:", "URL:"
  * header lines, a blank line, then the paste. Refuses what could not be imported, with a message that says why.
  */
-export function tracklistFile(args: { text: string; djs: readonly string[]; date?: string | null; title?: string | null; sourceUrl?: string | null }) {
+export function tracklistFile(args: {
+  text: string;
+  djs: readonly string[];
+  date?: string | null;
+  title?: string | null;
+  sourceUrl?: string | null;
+}) {
   const text = requireTracklistText(args.text);
   if (args.djs.length === 0 || args.djs.length > MAX_DJS) throw badInput(`djs must name 1-${MAX_DJS} DJs (got ${args.djs.length})`, 'djs');
   const djs = args.djs.map((name) => {

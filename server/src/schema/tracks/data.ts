@@ -63,13 +63,7 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  * operators) and required, the last one as a prefix so suggestions work while typing.
  */
 export function toFulltextQuery(text: string): string {
-  const words = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(LUCENE_SPECIAL, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 12);
+  const words = text.normalize('NFKC').toLowerCase().replace(LUCENE_SPECIAL, ' ').split(/\s+/).filter(Boolean).slice(0, 12);
   if (words.length === 0) throw badInput('query must contain at least one letter or digit', 'query');
   return words.map((word, i) => `+${word}${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
