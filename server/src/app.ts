@@ -21,7 +21,8 @@ import { createNeo4jDriver } from './db/neo4j';
 import { createPostgresPool } from './db/postgres';
 import { createErrorFormatter } from './http/format-error';
 import { Gate, type GateLimits } from './http/gate';
-import { clientOf, createGraphQLHandler, requestIdOf, type GraphQLHandler } from './http/graphql-handler';
+import { clientAddressOf } from './http/client-address';
+import { createGraphQLHandler, requestIdOf, type GraphQLHandler } from './http/graphql-handler';
 import { mountGraphQLWs, type GraphQLWsOptions } from './http/graphql-ws';
 import { IDE_HTML } from './http/ide';
 import { createMetrics } from './http/metrics';
@@ -130,6 +131,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     };
   };
 
+  const clientOfRequest = clientAddressOf(config.trustProxy);
   const webSocket = mountGraphQLWs({
     ...options.webSocket,
     httpServer,
@@ -139,6 +141,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     metrics,
     logger,
     context: (token, client) => context(randomUUID(), token, client),
+    clientOf: clientOfRequest,
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -173,7 +176,8 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     formatError,
     metrics,
     logger,
-    context: async (req, requestId) => context(requestId, bearerToken(req.headers.authorization), clientOf(req)),
+    clientOf: clientOfRequest,
+    context: async (req, requestId) => context(requestId, bearerToken(req.headers.authorization), clientOfRequest(req)),
   });
 
   app.use((req, res, next) => {

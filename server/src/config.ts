@@ -1,5 +1,6 @@
 import { envSchemas, LOCAL_STACK, localDatabaseUrl, localNeo4jUri, readConfig, type ConfigOf } from '@songnodes/contracts';
 import { z } from 'zod';
+import { isTrustProxyList } from './http/client-address';
 
 const BOLT_PROTOCOLS = ['bolt', 'neo4j', 'bolt+s', 'neo4j+s', 'bolt+ssc', 'neo4j+ssc'];
 /** One Bolt URI, or several separated by commas: the API's gold pool (db/gold-pool.ts); a sync takes exactly one. */
@@ -40,6 +41,13 @@ export const serverConfigFields = {
     default: '127.0.0.1',
     schema: envSchemas.string(),
     description: 'address the API listens on: loopback only by default; 0.0.0.0 (all interfaces) in a container',
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    default: '',
+    schema: envSchemas.text().refine(isTrustProxyList, 'must be addresses or CIDRs (or loopback, linklocal, uniquelocal), comma-separated'),
+    description:
+      "proxies in front of the API whose X-Forwarded-For names the client (rate limits, connection caps); empty: the socket's address",
   },
   adminToken: {
     env: 'SONGNODES_ADMIN_TOKEN',

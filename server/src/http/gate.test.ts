@@ -1,6 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  parse,
+  print,
+  typeFromAST,
+  visit,
+  type DefinitionNode,
+  type FragmentDefinitionNode,
+  type GraphQLInputType,
+  type OperationDefinitionNode,
+} from 'graphql';
 import pino from 'pino';
 import { buildSchema } from '../schema';
 import { createErrorFormatter } from './format-error';
@@ -58,13 +72,24 @@ function clientOperations(): { name: string; query: string; operation: Operation
     }));
 }
 
+/** A valid value of an input type: an enum's first value, a one-item list, a plausible scalar. */
+function sampleValue(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sampleValue(type.ofType);
+  if (isListType(type)) return [sampleValue(type.ofType)];
+  if (isEnumType(type)) return type.getValues()[0]?.name;
+  if (isInputObjectType(type)) return {};
+  const samples: Record<string, unknown> = { ID: '1', String: 'robert hood', Int: 1, Float: 1, Boolean: true, Date: '2020-01-01' };
+  return samples[type.name] ?? 'x';
+}
+
 /** Values for an operation's required variables, by type. */
 function requiredVariables(operation: OperationDefinitionNode): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.type.kind !== Kind.NON_NULL_TYPE) continue;
-    const type = print(definition.type);
-    values[definition.variable.name.value] = type.startsWith('ID') ? '1' : type.startsWith('String') ? 'robert hood' : 1;
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+    if (!type) throw new Error(`unknown type ${print(definition.type)} of $${definition.variable.name.value}`);
+    values[definition.variable.name.value] = sampleValue(type);
   }
   return values;
 }

@@ -22,6 +22,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   logger: Logger;
   /** request bodies above this are refused with 413 @default 1 MiB */
   maxBodyBytes?: number;
+  /** the client a request is counted against (http/client-address.ts) @default the socket's address */
+  clientOf?: (req: IncomingMessage) => string;
 }
 
 /**
@@ -167,7 +169,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
   const format = (errors: GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
   return async (req, res, requestId) => {
     try {
-      const client = clientOf(req);
+      const client = (options.clientOf ?? clientOf)(req);
       const arrival = await gate.arrive(client);
       if (!arrival.allowed) {
         throw new RequestRefused(

@@ -31,6 +31,8 @@ export interface GraphQLWsOptions<TContext> {
   maxOperationsPerConnection?: number;
   /** ping period; a socket that does not answer in the next period is dropped @default 12000 */
   keepAliveMs?: number;
+  /** the client a connection is counted against (http/client-address.ts) @default the socket's address */
+  clientOf?: (req: IncomingMessage) => string;
 }
 
 interface Extra {
@@ -162,7 +164,7 @@ export function mountGraphQLWs<TContext>(options: GraphQLWsOptions<TContext>) {
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => undefined); // a client that vanishes mid-handshake is no error of ours
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') return refuseUpgrade(socket, '404 Not Found');
-    const client = clientOf(request);
+    const client = (options.clientOf ?? clientOf)(request);
     if ((connections.get(client) ?? 0) >= maxConnections) {
       logger.warn({ client, maxConnections }, 'graphql-ws connection refused: too many from one client');
       return refuseUpgrade(socket, '429 Too Many Requests', { 'Retry-After': '10' });
