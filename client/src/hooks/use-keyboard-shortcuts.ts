@@ -35,6 +35,13 @@ export const KEYBOARD_SHORTCUTS: readonly { keys: string; does: string }[] = [
 ];
 
 const PAN_STEP_PX = 80;
+/** the arrow keys pan the view by PAN_STEP_PX */
+const PAN_BY_KEY: Record<string, readonly [number, number]> = {
+  ArrowLeft: [PAN_STEP_PX, 0],
+  ArrowRight: [-PAN_STEP_PX, 0],
+  ArrowUp: [0, PAN_STEP_PX],
+  ArrowDown: [0, -PAN_STEP_PX],
+};
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -65,13 +72,10 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
         f: h.fit,
         d: h.toggleDebug,
         ' ': h.toggleLayout,
-        // quoted: key names, not components
-        ArrowLeft: () => h.pan(PAN_STEP_PX, 0),
-        ArrowRight: () => h.pan(-PAN_STEP_PX, 0),
-        ArrowUp: () => h.pan(0, PAN_STEP_PX),
-        ArrowDown: () => h.pan(0, -PAN_STEP_PX),
         Enter: h.expandSelection,
       };
+      const pan = PAN_BY_KEY[event.key];
+      if (pan) graph[event.key] = () => h.pan(pan[0], pan[1]);
       const action = global[event.key] ?? (onGraph ? graph[event.key] : undefined);
       if (!action) return;
       event.preventDefault();

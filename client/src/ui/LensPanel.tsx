@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { DateRangeDocument, DjsDocument } from '../generated/graphql';
+import { DateRangeDocument, DjsDocument, LensDjNamesDocument } from '../generated/graphql';
 import type { UiAction } from '../state/ui-reducer';
 import type { Lens } from '../state/url-state';
 import { plural } from './track-text';
@@ -51,10 +51,14 @@ function DjPicker({ lens, dispatch }: LensPanelProps) {
   }, [text]);
   const [result] = useQuery({ query: DjsDocument, variables: { query: query === '' ? null : query, first: 8 } });
   const djs = (result.data?.djs.edges ?? []).map((edge) => edge.node);
-  // Names of DJs chosen earlier (a shared link brings only ids): whatever list answered last knows them.
+  // Names of DJs chosen earlier (a shared link or a reload brings only ids): asked for by id, and whatever list
+  // answered last knows them too.
+  const unnamed = lens.djIds.filter((id) => names[id] === undefined);
+  const [named] = useQuery({ query: LensDjNamesDocument, variables: { ids: unnamed }, pause: unnamed.length === 0 });
   useEffect(() => {
-    if (djs.length > 0) setNames((known) => ({ ...known, ...Object.fromEntries(djs.map((dj) => [dj.id, dj.name])) }));
-  }, [result.data]);
+    const found = [...djs, ...(named.data?.djs.edges ?? []).map((edge) => edge.node)];
+    if (found.length > 0) setNames((known) => ({ ...known, ...Object.fromEntries(found.map((dj) => [dj.id, dj.name])) }));
+  }, [result.data, named.data]);
   return (
     <div className="field">
       <label htmlFor={inputId}>

@@ -219,6 +219,16 @@ describe('explore: top tracks, directed lists, DJs, date range and lenses', () =
     expect((await api.graphql(DJS, { q: `${prefix} ga` })).data.djs.edges.map((e: any) => e.node.name)).toEqual([`${prefix} Gamma`]);
     // LIKE's wildcards are letters here
     expect((await api.graphql(DJS, { q: `${prefix}%` })).data.djs.edges).toEqual([]);
+    // by id, whatever their rank among every DJ of the graph (a shared link's lens names its DJs by id)
+    const byIds = await api.graphql('query($ids: [ID!]) { djs(ids: $ids, first: 50) { edges { node { id name } } } }', {
+      ids: [dj.Gamma, dj.Alpha],
+    });
+    expect(byIds.data.djs.edges.map((e: any) => e.node)).toEqual([
+      { id: dj.Alpha, name: `${prefix} Alpha` },
+      { id: dj.Gamma, name: `${prefix} Gamma` },
+    ]);
+    const badIds = await api.graphql('{ djs(ids: ["1 OR 1=1"]) { edges { node { id } } } }');
+    expect(badIds.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
 
     const range = await api.graphql('{ dateRange { from to } }');
     expect(range.errors).toBeUndefined();

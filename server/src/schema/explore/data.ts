@@ -68,9 +68,9 @@ export async function fetchLensEdges(
 /** LIKE's wildcards taken literally. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function fetchDjs(pg: Pool, query: string | null, skip: number, limit: number): Promise<DjRow[]> {
+export async function fetchDjs(pg: Pool, query: string | null, skip: number, limit: number, ids: number[] | null = null): Promise<DjRow[]> {
   const prefix = query === null ? null : escapeLike(query.normalize('NFKC').toLowerCase());
-  const rows = await runSql(pg, 'api/explore/djs', [prefix, skip, limit]);
+  const rows = await runSql(pg, 'api/explore/djs', [prefix, skip, limit, ids]);
   return rows.map((r) => ({ id: String(r.id), name: r.name, setlists: r.setlists, firstDate: r.first_date, lastDate: r.last_date }));
 }
 

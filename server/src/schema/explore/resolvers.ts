@@ -30,12 +30,14 @@ export const exploreResolvers: Resolvers = {
       });
       return toConnection(rows, size, offset);
     },
-    djs: async (_parent, { query, first, after }, { pg }) => {
+    djs: async (_parent, { query, ids, first, after }, { pg }) => {
       const size = requireRange('first', first ?? 20, 1, 50);
       const offset = decodeCursor(after);
       const text = query?.trim() || null;
       if (text !== null && text.length > 100) throw badInput('query must be at most 100 characters', 'query');
-      return toConnection(await fetchDjs(pg, text, offset, size + 1), size, offset);
+      if (ids && ids.length > 50) throw badInput(`ids takes at most 50 DJs (got ${ids.length})`, 'ids');
+      const keep = ids ? ids.map((id) => requireNumericId('ids', id)) : null;
+      return toConnection(await fetchDjs(pg, text, offset, size + 1, keep), size, offset);
     },
     dateRange: (_parent, _args, { pg }) => fetchDateRange(pg),
   },
