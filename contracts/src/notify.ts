@@ -8,7 +8,7 @@
  * | `silver_changed`  | refine step (per setlist), requestSync, a starting `sync --full` | sync --watch | setlist id, "requested" or "full-rebuild:<gold instance>" |
  * | `graph_changed`   | sync, after each committed batch      | API (graphChanged)           | `{"trackIds":[…]}`       |
  * | `crawl_progress`  | crawler, per step                      | API (crawlProgress)          | a CrawlProgressEvent     |
- * | `crawl_requested` | API (requestCrawl / addTargetTrack)    | crawl worker                 | a target id, or a note   |
+ * | `crawl_requested` | API (requestCrawl, requestTrack, approveTrackRequest, importTracklist) | crawl worker | a target id, `track-request:<id>`, `tracklist-import:<id>` |
  */
 import { z } from 'zod';
 
