@@ -27,6 +27,8 @@ export LOG_LEVEL="${LOG_LEVEL:-silent}"
 mkdir -p test-artifacts
 rm -f test-artifacts/*.json
 status=0
+# Lint and format (biome.json): seconds, before anything slow.
+npx biome ci . || status=1
 node --test scripts/*.test.mjs bench/next-track/*.test.mjs bench/scale/*.test.mjs || status=1
 npx turbo run test --concurrency=1 --continue --output-logs=full "$@" || status=1
 node scripts/summarize-tests.mjs test-artifacts || status=1
