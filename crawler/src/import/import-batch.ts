@@ -12,6 +12,7 @@ import { crawlerSql } from '../db/statements';
 import { describeError } from '../errors';
 import { storeSetlistBatch } from '../refine/refine-batch';
 import type { RefineOutcome } from '../refine/refine-setlist';
+import { refineSetlistContent, type RefinedSetlist } from '../refine/setlist-content';
 import { withCanonicalIdentity } from '../refine/setlist-identity';
 import { evidenceUrl, parserSource, type ItemRecord, type KnownEntry } from './import-store';
 import type { ImportEntry, ImportFile, ImportFormat } from './types';
@@ -27,6 +28,33 @@ export interface BatchEntryResult {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** An entry's parse, made ahead of the database: the setlist with its identity and silver content, or what threw. */
+export type EntryParse = { parsed: ParsedSetlist; canonical: ParsedSetlist; content: RefinedSetlist | null } | { error: unknown };
+
+export function parseEntry(entry: ImportEntry): EntryParse {
+  try {
+    const parsed = entry.parse();
+    const canonical = withCanonicalIdentity(parsed);
+    return { parsed, canonical, content: canonical.status === 'ok' && canonical.sourceId !== null ? refineSetlistContent(canonical) : null };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Parses the entries of the next batch a few at a time, yielding to the event loop between them, so the parse runs
+ * while the current batch waits for PostgreSQL (the parser and the database overlap on the machine's cores).
+ */
+export async function parseAhead(entries: ImportEntry[], known: Map<string, KnownEntry>): Promise<Map<ImportEntry, EntryParse>> {
+  const parses = new Map<ImportEntry, EntryParse>();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ImportEntry;
+    if (!known.has(entry.sha256)) parses.set(entry, parseEntry(entry));
+    if (i % 4 === 3) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return parses;
+}
+
 /**
  * Stores `entries` of one file in one transaction and records them. Throws what the database threw (the caller
  * retries a batch PostgreSQL refused for its data one entry at a time, to find the bad entry).
@@ -39,9 +67,10 @@ export async function importBatch(
   entries: ImportEntry[],
   known: Map<string, KnownEntry>,
   runId: number,
+  parses: Map<ImportEntry, EntryParse> = new Map(),
 ): Promise<BatchEntryResult[]> {
   const results: (BatchEntryResult | null)[] = new Array(entries.length).fill(null);
-  const toStore: { index: number; entry: ImportEntry; parsed: ParsedSetlist }[] = [];
+  const toStore: { index: number; entry: ImportEntry; parsed: ParsedSetlist; canonical: ParsedSetlist; content: RefinedSetlist | null }[] = [];
   entries.forEach((entry, index) => {
     const base = { key: entry.key, line: entry.line, sha256: entry.sha256 };
     const seen = known.get(entry.sha256);
@@ -52,17 +81,16 @@ export async function importBatch(
         : { item: { ...where, outcome: 'not-refined', reason: seen.reason }, outcome: { kind: 'not-refined', reason: seen.reason ?? 'not refined' }, parseError: null, known: true };
       return;
     }
-    try {
-      toStore.push({ index, entry, parsed: entry.parse() });
-    } catch (error) {
-      const reason = `could not be stored: parser failed: ${describeError(error)}`;
+    const parse = parses.get(entry) ?? parseEntry(entry);
+    if ('error' in parse) {
+      const reason = `could not be stored: parser failed: ${describeError(parse.error)}`;
       results[index] = {
         item: { ...base, pageId: null, source: entry.source, sourceUrl: null, outcome: 'refused', reason, rows: 0 },
         outcome: null,
         parseError: reason,
         known: false,
       };
-    }
+    } else toStore.push({ index, entry, ...parse });
   });
 
   return inTransaction(pool, async (client) => {
@@ -78,10 +106,10 @@ export async function importBatch(
       });
       const saved = await client.query(crawlerSql('bulk-pages-save'), [JSON.stringify([...pages.values()]), runId]);
       const pageIds = new Map<string, number>(saved.rows.map((r) => [pageKey(r.source, r.url, r.body_sha256), Number(r.id)]));
-      const items = toStore.map(({ parsed }, i) => {
+      const items = toStore.map(({ parsed, canonical, content }, i) => {
         const pageId = pageIds.get(keys[i] as string);
         if (pageId === undefined) throw new Error(`evidence page of ${parsed.sourceUrl} neither stored nor found`);
-        return { pageId, parserVersion: parserSource(parsed, format).parserVersion, parsed: withCanonicalIdentity(parsed) };
+        return { pageId, parserVersion: parserSource(parsed, format).parserVersion, parsed: canonical, ...(content ? { content } : {}) };
       });
       const outcomes = await storeSetlistBatch(client, items, runId);
       toStore.forEach(({ index, entry, parsed }, i) => {

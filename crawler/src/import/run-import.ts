@@ -20,7 +20,7 @@ import type { Pool } from 'pg';
 import { finishCrawlRun, startCrawlRun } from '../db/runs';
 import { describeError } from '../errors';
 import { detectFormat } from './detect-format';
-import { importBatch } from './import-batch';
+import { importBatch, parseAhead, type EntryParse } from './import-batch';
 import { findImport, findKnownEntries, finishImport, recordItem, startImport, storeEntry, type ItemRecord, type KnownEntry } from './import-store';
 import { listImportFiles } from './list-files';
 import type { Progress } from './progress-bar';
@@ -115,7 +115,15 @@ async function importFile(deps: Deps, path: string, options: ImportOptions, runI
     for (const entry of todo) await importOneByOne(deps, file, format, importId, entry, known, runId, summary);
   } else {
     const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    for (let i = 0; i < todo.length; i += size) await importInBatch(deps, file, format, importId, todo.slice(i, i + size), known, runId, summary);
+    const batches: ImportEntry[][] = [];
+    for (let i = 0; i < todo.length; i += size) batches.push(todo.slice(i, i + size));
+    // Batch i + 1 is parsed while batch i is in the database.
+    let next = batches.length > 0 ? parseAhead(batches[0] as ImportEntry[], known) : null;
+    for (let i = 0; i < batches.length; i++) {
+      const parses = await (next as Promise<Map<ImportEntry, EntryParse>>);
+      next = i + 1 < batches.length ? parseAhead(batches[i + 1] as ImportEntry[], known) : null;
+      await importInBatch(deps, file, format, importId, batches[i] as ImportEntry[], known, runId, summary, parses);
+    }
   }
   await finishImport(pool, importId, entries.length + refused.length, { format, entries: entries.length, refused: refused.length });
   summary.files.imported += 1;
@@ -148,10 +156,11 @@ async function importInBatch(
   known: Map<string, KnownEntry>,
   runId: number,
   summary: ImportSummary,
+  parses: Map<ImportEntry, EntryParse>,
 ): Promise<void> {
   let results;
   try {
-    results = await importBatch(deps.pool, file, format, importId, entries, known, runId);
+    results = await importBatch(deps.pool, file, format, importId, entries, known, runId, parses);
   } catch (error) {
     if (!isDataError(error)) throw error;
     deps.logger.warn({ file: file.path, entries: entries.length, err: describeError(error) }, 'batch refused by the database; storing its entries one by one');

@@ -11,6 +11,8 @@ export interface BatchSetlist {
   pageId: number;
   parserVersion: string;
   parsed: ParsedSetlist;
+  /** refineSetlistContent(parsed), when the caller computed it already (the import does, ahead of the database) */
+  content?: RefinedSetlist;
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -28,11 +30,11 @@ export async function storeSetlistBatch(client: PoolClient, items: BatchSetlist[
   await client.query(crawlerSql('refine-lock'));
   const bronzeIds = await saveBronzeBatch(client, items, crawlRunId);
   const outcomes: RefineOutcome[] = new Array(items.length);
-  const pending: { index: number; parsed: ParsedSetlist; bronzeId: number }[] = [];
-  items.forEach(({ parsed }, index) => {
+  const pending: { index: number; parsed: ParsedSetlist; bronzeId: number; content?: RefinedSetlist }[] = [];
+  items.forEach(({ parsed, content }, index) => {
     if (parsed.status !== 'ok') outcomes[index] = { kind: 'not-refined', reason: `${parsed.status}: ${parsed.statusReason ?? ''}` };
     else if (parsed.sourceId === null) outcomes[index] = { kind: 'not-refined', reason: 'no source identity' };
-    else pending.push({ index, parsed, bronzeId: bronzeIds[index] as number });
+    else pending.push({ index, parsed, bronzeId: bronzeIds[index] as number, ...(content ? { content } : {}) });
   });
   // Rounds of distinct identities, in order: a later copy of a setlist must meet the earlier one in silver.
   while (pending.length > 0) {
@@ -123,7 +125,7 @@ async function saveBronzeBatch(client: PoolClient, items: BatchSetlist[], crawlR
 /** refineSetlist for setlists of distinct identities, set-based. */
 async function refineRound(
   client: PoolClient,
-  round: { index: number; parsed: ParsedSetlist; bronzeId: number }[],
+  round: { index: number; parsed: ParsedSetlist; bronzeId: number; content?: RefinedSetlist }[],
   outcomes: RefineOutcome[],
 ): Promise<void> {
   const identity = (source: string, sourceId: string) => `${source}\u0000${sourceId}`;
@@ -133,7 +135,7 @@ async function refineRound(
   );
   const writes: { index: number; parsed: ParsedSetlist; bronzeId: number; content: RefinedSetlist }[] = [];
   for (const item of round) {
-    const content = refineSetlistContent(item.parsed);
+    const content = item.content ?? refineSetlistContent(item.parsed);
     const before = stored.get(identity(item.parsed.source, item.parsed.sourceId as string));
     if (before?.contentSha256 === content.contentSha256) outcomes[item.index] = { kind: 'unchanged', setlistId: before.id };
     else writes.push({ ...item, content });

@@ -136,3 +136,36 @@ describe('crawl import: deterministic spelling and repeats within one batch', ()
     expect(results[1]).toEqual(results[0]);
   }, 300_000);
 });
+
+// An entry PostgreSQL refuses (a NUL character: text cannot hold one) fails its whole batch; the batch is stored
+// again one entry at a time, so the bad entry is refused with its reason and the rest of the batch is stored.
+describe('crawl import: an entry the database refuses inside a batch', () => {
+  it('is refused with its reason while the rest of its batch is stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'songnodes-bulk-bad-'));
+    const file = join(dir, 'nul.json');
+    writeFileSync(
+      file,
+      wikitextMap([
+        ['2003-03-01 - DJ Five - Essential Mix', ['Orbital - Chime', 'Leftfield - Open Up']],
+        ['2003-03-08 - DJ Six - Essential Mix', ['Orbital - Chime', 'Under\u0000world - Born Slippy']],
+        ['2003-03-15 - DJ Seven - Essential Mix', ['Leftfield - Open Up', 'Orbital - Chime']],
+      ]),
+    );
+    const h = await startImportHarness();
+    try {
+      const summary = await h.import([file], 'auto', { batchSize: 50 });
+      expect(summary.setlists.written).toBe(2);
+      expect(summary.refusals).toEqual([
+        expect.objectContaining({ file, key: '/w/2003-03-08_-_DJ_Six_-_Essential_Mix', reason: expect.stringMatching(/^could not be stored: /) }),
+      ]);
+      const { rows } = await h.pool.query(`SELECT entry_key, outcome FROM ops.import_items ORDER BY entry_key`);
+      expect(rows).toEqual([
+        { entry_key: '/w/2003-03-01_-_DJ_Five_-_Essential_Mix', outcome: 'written' },
+        { entry_key: '/w/2003-03-08_-_DJ_Six_-_Essential_Mix', outcome: 'refused' },
+        { entry_key: '/w/2003-03-15_-_DJ_Seven_-_Essential_Mix', outcome: 'written' },
+      ]);
+    } finally {
+      await h.close();
+    }
+  }, 300_000);
+});
