@@ -61,6 +61,9 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         return 0;
       }
       case 'worker': {
+        // Loaded before the signal handlers below: a module that listens for SIGTERM itself re-raises the signal
+        // when it finds itself the only listener, so ours must not be the first to run (and remove itself).
+        const { createWorkerStatus, runWorker } = load.worker();
         const intervalAt = rest.indexOf('--interval-minutes');
         const minutes = intervalAt >= 0 ? Number(rest[intervalAt + 1]) : 10;
         if (!(minutes > 0)) throw new UsageError('--interval-minutes takes a positive number');
@@ -75,7 +78,6 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         };
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
-        const { createWorkerStatus, runWorker } = load.worker();
         const metrics = load.metrics().createCrawlerMetrics();
         const status = createWorkerStatus();
         const health = await load.workerHealth().startWorkerHealth({ config, pool, logger, metrics, status });
