@@ -35,8 +35,18 @@ function instrument() {
       totals.set(name, entry);
     };
     // pg-pool's pool.query calls client.query with a callback; everything else here awaits the promise.
-    if (typeof values === 'function') return original.call(this, config, (...a) => (add(), values(...a)));
-    if (typeof callback === 'function') return original.call(this, config, values, (...a) => (add(), callback(...a)));
+    if (typeof values === 'function') {
+      return original.call(this, config, (...a) => {
+        add();
+        return values(...a);
+      });
+    }
+    if (typeof callback === 'function') {
+      return original.call(this, config, values, (...a) => {
+        add();
+        return callback(...a);
+      });
+    }
     const result = original.call(this, config, values);
     if (result && typeof result.then === 'function') result.then(add, add);
     return result;

@@ -17,10 +17,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
+import type { ParsedSetlist } from '@songnodes/parsing';
 import { finishCrawlRun, startCrawlRun } from '../db/runs';
 import { describeError } from '../errors';
 import { detectFormat } from './detect-format';
-import { importBatch, parseAhead, type EntryParse } from './import-batch';
+import { importBatch, parseAhead, type BatchEntryResult, type EntryParse } from './import-batch';
 import { findImport, findKnownEntries, finishImport, recordItem, startImport, storeEntry, type ItemRecord, type KnownEntry } from './import-store';
 import { listImportFiles } from './list-files';
 import type { Progress } from './progress-bar';
@@ -158,7 +159,7 @@ async function importInBatch(
   summary: ImportSummary,
   parses: Map<ImportEntry, EntryParse>,
 ): Promise<void> {
-  let results;
+  let results: BatchEntryResult[];
   try {
     results = await importBatch(deps.pool, file, format, importId, entries, known, runId, parses);
   } catch (error) {
@@ -213,7 +214,7 @@ async function importEntry(
     return { ...where, outcome: 'unchanged', reason: 'already imported from another file' };
   }
   try {
-    let parsed;
+    let parsed: ParsedSetlist;
     try {
       parsed = entry.parse();
     } catch (error) {

@@ -94,7 +94,7 @@ async function saveBronzeBatch(client: PoolClient, items: BatchSetlist[], crawlR
     // The first parse of a key stores its rows; a second one in the same batch finds it, as it would one stored before.
     found.inserted = false;
     for (const part of parsed.parts) {
-      part.rows.forEach((line, i) =>
+      part.rows.forEach((line, i) => {
         rowsToSave.push({
           setlist_id: found.id,
           part_index: part.index,
@@ -114,8 +114,8 @@ async function saveBronzeBatch(client: PoolClient, items: BatchSetlist[], crawlR
           artist_valid: line.artistValid,
           layered: line.layered,
           warnings: line.warnings,
-        }),
-      );
+        });
+      });
     }
   }
   if (rowsToSave.length > 0) await client.query(crawlerSql('bulk-bronze-rows-save'), [json(rowsToSave)]);
