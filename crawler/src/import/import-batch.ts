@@ -35,7 +35,11 @@ export function parseEntry(entry: ImportEntry): EntryParse {
   try {
     const parsed = entry.parse();
     const canonical = withCanonicalIdentity(parsed);
-    return { parsed, canonical, content: canonical.status === 'ok' && canonical.sourceId !== null ? refineSetlistContent(canonical) : null };
+    return {
+      parsed,
+      canonical,
+      content: canonical.status === 'ok' && canonical.sourceId !== null ? refineSetlistContent(canonical) : null,
+    };
   } catch (error) {
     return { error };
   }
@@ -70,15 +74,26 @@ export async function importBatch(
   parses: Map<ImportEntry, EntryParse> = new Map(),
 ): Promise<BatchEntryResult[]> {
   const results: (BatchEntryResult | null)[] = new Array(entries.length).fill(null);
-  const toStore: { index: number; entry: ImportEntry; parsed: ParsedSetlist; canonical: ParsedSetlist; content: RefinedSetlist | null }[] = [];
+  const toStore: { index: number; entry: ImportEntry; parsed: ParsedSetlist; canonical: ParsedSetlist; content: RefinedSetlist | null }[] =
+    [];
   entries.forEach((entry, index) => {
     const base = { key: entry.key, line: entry.line, sha256: entry.sha256 };
     const seen = known.get(entry.sha256);
     if (seen) {
       const where = { ...base, pageId: seen.pageId, source: seen.source, sourceUrl: seen.sourceUrl, rows: 0 };
       results[index] = seen.refined
-        ? { item: { ...where, outcome: 'unchanged', reason: 'already imported from another file' }, outcome: null, parseError: null, known: true }
-        : { item: { ...where, outcome: 'not-refined', reason: seen.reason }, outcome: { kind: 'not-refined', reason: seen.reason ?? 'not refined' }, parseError: null, known: true };
+        ? {
+            item: { ...where, outcome: 'unchanged', reason: 'already imported from another file' },
+            outcome: null,
+            parseError: null,
+            known: true,
+          }
+        : {
+            item: { ...where, outcome: 'not-refined', reason: seen.reason },
+            outcome: { kind: 'not-refined', reason: seen.reason ?? 'not refined' },
+            parseError: null,
+            known: true,
+          };
       return;
     }
     const parse = parses.get(entry) ?? parseEntry(entry);

@@ -129,7 +129,10 @@ async function refineRound(
   outcomes: RefineOutcome[],
 ): Promise<void> {
   const identity = (source: string, sourceId: string) => `${source}\u0000${sourceId}`;
-  const existing = await client.query(crawlerSql('bulk-setlists-find'), [round.map((r) => r.parsed.source), round.map((r) => r.parsed.sourceId)]);
+  const existing = await client.query(crawlerSql('bulk-setlists-find'), [
+    round.map((r) => r.parsed.source),
+    round.map((r) => r.parsed.sourceId),
+  ]);
   const stored = new Map<string, { id: number; contentSha256: string | null }>(
     existing.rows.map((r) => [identity(r.source, r.source_id), { id: Number(r.id), contentSha256: r.content_sha256 }]),
   );
@@ -168,7 +171,9 @@ async function refineRound(
 
   // Only setlists that were there before have DJs and rows to drop (an empty DELETE would still fire the triggers).
   if (replaced.length > 0) await client.query(crawlerSql('bulk-djs-delete'), [replaced]);
-  const djs = writes.flatMap((w) => w.content.djs.map((dj, position) => ({ setlist_id: idOf(w.parsed), artist_id: artistIds.get(dj.key), position })));
+  const djs = writes.flatMap((w) =>
+    w.content.djs.map((dj, position) => ({ setlist_id: idOf(w.parsed), artist_id: artistIds.get(dj.key), position })),
+  );
   if (djs.length > 0) await client.query(crawlerSql('bulk-djs-insert'), [json(djs)]);
   if (replaced.length > 0) await client.query(crawlerSql('bulk-rows-delete'), [replaced]);
   const setlistRows = writes.flatMap((w) =>
@@ -185,7 +190,10 @@ async function refineRound(
   );
   if (setlistRows.length > 0) await client.query(crawlerSql('bulk-rows-insert'), [json(setlistRows)]);
   // One wake-up for the batch: `sync --watch` reads what changed from silver, not from the payload.
-  await client.query(crawlerSql('refine-notify'), [NOTIFY_CHANNELS.silverChanged, String(idOf((writes[0] as (typeof writes)[number]).parsed))]);
+  await client.query(crawlerSql('refine-notify'), [
+    NOTIFY_CHANNELS.silverChanged,
+    String(idOf((writes[0] as (typeof writes)[number]).parsed)),
+  ]);
   for (const w of writes) {
     outcomes[w.index] = { kind: 'written', setlistId: idOf(w.parsed), rows: w.content.rows.length, identified: w.content.identifiedCount };
   }

@@ -32,7 +32,9 @@ export function planRefine(contents: Pick<RefinedSetlist, 'rows' | 'djs'>[]): Re
     for (const t of tracks) artists.push(...t.credits);
     artists.push(...content.djs);
   }
-  const credits = occurrences.flatMap((t) => t.credits.map((c) => ({ trackKey: t.key, artistKey: c.key, role: c.role, position: c.position })));
+  const credits = occurrences.flatMap((t) =>
+    t.credits.map((c) => ({ trackKey: t.key, artistKey: c.key, role: c.role, position: c.position })),
+  );
   return {
     tracks: firstByKey(occurrences, (t) => t.key),
     artists: firstByKey(artists, (a) => a.key).map((a) => ({ name: a.name, key: a.key })),

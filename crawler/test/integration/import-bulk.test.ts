@@ -25,7 +25,9 @@ async function fingerprint(h: ImportHarness) {
         (SELECT sum(setlists)::int FROM silver.transitions) AS transition_setlists`)
     ).rows[0],
     items: (
-      await h.pool.query(`SELECT entry_key, line, entry_sha256, source, source_url, outcome, reason, rows FROM ops.import_items ORDER BY entry_key`)
+      await h.pool.query(
+        `SELECT entry_key, line, entry_sha256, source, source_url, outcome, reason, rows FROM ops.import_items ORDER BY entry_key`,
+      )
     ).rows,
   };
 }
@@ -71,7 +73,8 @@ describe('crawl import: the bulk path stores exactly what the per-setlist path s
 /** A MixesDB wikitext JSON map of pages (title -> tracklist lines), as the real corpus has them. */
 function wikitextMap(pages: [string, string[]][]): string {
   const map: Record<string, { tracklist: string }> = {};
-  for (const [title, lines] of pages) map[`/w/${title.replace(/ /g, '_')}`] = { tracklist: `== Tracklist ==\n\n${lines.map((l) => `# ${l}`).join('\n')}\n` };
+  for (const [title, lines] of pages)
+    map[`/w/${title.replace(/ /g, '_')}`] = { tracklist: `== Tracklist ==\n\n${lines.map((l) => `# ${l}`).join('\n')}\n` };
   return JSON.stringify(map, null, 1);
 }
 
@@ -83,7 +86,10 @@ describe('crawl import: deterministic spelling and repeats within one batch', ()
   writeFileSync(
     file,
     wikitextMap([
-      ['2001-01-01 - DJ One - Essential Mix', ['Underworld - Born Slippy (NUXX)', 'ORBITAL - chime', 'Leftfield - Open Up', 'orbital - CHIME']],
+      [
+        '2001-01-01 - DJ One - Essential Mix',
+        ['Underworld - Born Slippy (NUXX)', 'ORBITAL - chime', 'Leftfield - Open Up', 'orbital - CHIME'],
+      ],
       ['2001-01-08 - DJ Two - Essential Mix', ['Orbital - Chime', 'UNDERWORLD - born slippy (nuxx)', 'Leftfield - Open Up']],
       ['2001-01-15 - DJ Three - Essential Mix', ['leftfield - open up', 'Orbital - Chime', 'Underworld - Born Slippy (NUXX)']],
     ]),
@@ -156,7 +162,11 @@ describe('crawl import: an entry the database refuses inside a batch', () => {
       const summary = await h.import([file], 'auto', { batchSize: 50 });
       expect(summary.setlists.written).toBe(2);
       expect(summary.refusals).toEqual([
-        expect.objectContaining({ file, key: '/w/2003-03-08_-_DJ_Six_-_Essential_Mix', reason: expect.stringMatching(/^could not be stored: /) }),
+        expect.objectContaining({
+          file,
+          key: '/w/2003-03-08_-_DJ_Six_-_Essential_Mix',
+          reason: expect.stringMatching(/^could not be stored: /),
+        }),
       ]);
       const { rows } = await h.pool.query(`SELECT entry_key, outcome FROM ops.import_items ORDER BY entry_key`);
       expect(rows).toEqual([
