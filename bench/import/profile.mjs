@@ -1,4 +1,4 @@
-// Where the per-setlist import spends its time: the import runs in this process with every SQL statement timed by
+// Where the import (the bulk path, as `crawl import` runs it) spends its time: the import runs in this process with every SQL statement timed by
 // its sql/queries file name (BEGIN/COMMIT too), the parse timed on its own, and once more with the transition
 // triggers on silver.setlist_tracks disabled, which separates their cost from the INSERT that fires them.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -35,8 +35,18 @@ function instrument() {
       totals.set(name, entry);
     };
     // pg-pool's pool.query calls client.query with a callback; everything else here awaits the promise.
-    if (typeof values === 'function') return original.call(this, config, (...a) => (add(), values(...a)));
-    if (typeof callback === 'function') return original.call(this, config, values, (...a) => (add(), callback(...a)));
+    if (typeof values === 'function') {
+      return original.call(this, config, (...a) => {
+        add();
+        return values(...a);
+      });
+    }
+    if (typeof callback === 'function') {
+      return original.call(this, config, values, (...a) => {
+        add();
+        return callback(...a);
+      });
+    }
     const result = original.call(this, config, values);
     if (result && typeof result.then === 'function') result.then(add, add);
     return result;
@@ -80,14 +90,21 @@ export async function profileImport(databaseUrl, corpus) {
   const withTriggers = await profiledImport(databaseUrl, corpus, { triggers: true });
   const withoutTriggers = await profiledImport(databaseUrl, corpus, { triggers: false });
   const sum = (names) => names.reduce((ms, n) => ms + (withTriggers.statements[n]?.ms ?? 0), 0);
-  const bronze = sum(['import-page-save', 'bronze-setlist-save', 'bronze-rows-save', 'bronze-setlist-find']);
+  // Statement names of both paths: per setlist (refine-*, bronze-*, import-*) and batched (bulk-*).
+  const BRONZE = ['import-page-save', 'bronze-setlist-save', 'bronze-rows-save', 'bronze-setlist-find', 'bulk-pages-save', 'bulk-bronze-setlists-save', 'bulk-bronze-rows-save'];
+  const PROVENANCE = (n) => (n.startsWith('import-') && n !== 'import-page-save') || n === 'bulk-items-save';
+  const REFINE = (n) => (n.startsWith('refine-') || n.startsWith('bulk-')) && !BRONZE.includes(n) && !PROVENANCE(n);
+  const bronze = sum(BRONZE);
   const statementMs = (run, name) => run.statements[name]?.ms ?? 0;
-  const triggerMs = ['refine-rows-insert', 'refine-rows-delete'].reduce((ms, name) => ms + statementMs(withTriggers, name) - statementMs(withoutTriggers, name), 0);
+  const triggerMs = ['refine-rows-insert', 'refine-rows-delete', 'bulk-rows-insert', 'bulk-rows-delete'].reduce(
+    (ms, name) => ms + statementMs(withTriggers, name) - statementMs(withoutTriggers, name),
+    0,
+  );
   const transaction = sum(['BEGIN', 'COMMIT']);
   const refine = Object.entries(withTriggers.statements)
-    .filter(([n]) => n.startsWith('refine-'))
+    .filter(([n]) => REFINE(n))
     .reduce((ms, [, v]) => ms + v.ms, 0) - triggerMs;
-  const provenance = Object.entries(withTriggers.statements).filter(([n]) => n.startsWith('import-') && n !== 'import-page-save').reduce((ms, [, v]) => ms + v.ms, 0);
+  const provenance = Object.entries(withTriggers.statements).filter(([n]) => PROVENANCE(n)).reduce((ms, [, v]) => ms + v.ms, 0);
   const accounted = parseMs + bronze + triggerMs + transaction + refine + provenance;
   return {
     totalMs: withTriggers.totalMs,

@@ -2,9 +2,12 @@
 // bench/import: rows/s into silver through the real `crawl import` CLI on the 878 Essential Mix pages, a second
 // import of the same file, a plain COPY of the same rows into a scratch table (the floor), and where the time goes.
 //
-//   npm run bench:import [-- --corpus data/mixesdb-wikitext/essential-mix-1993-2009.json] [--skip-profile]
+//   npm run bench:import [-- --corpus data/mixesdb-wikitext/essential-mix-1993-2009.json] [--skip-profile] [--with-per-setlist]
 //
-// Uses its own PostgreSQL databases (<DATABASE_URL's database>_bench_import and _bench_import_profile, re-created).
+// The import is the bulk path (`crawl import`'s default: 250 setlists per transaction, set-based); --with-per-setlist
+// also times the older per-setlist path (`--per-setlist`) on the same corpus in the same run, into its own database.
+// Uses its own PostgreSQL databases (<DATABASE_URL's database>_bench_import, _bench_import_per_setlist and
+// _bench_import_profile, re-created).
 // Writes bench/results/import.json and prints the README table.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: join(REPO_ROOT, 'data', 'mixesdb-wikitext', 'essential-mix-1993-2009.json') },
     'skip-profile': { type: 'boolean', default: false },
+    'with-per-setlist': { type: 'boolean', default: false },
   },
 });
 const log = (message) => process.stderr.write(`[bench:import] ${message}\n`);
@@ -37,6 +41,9 @@ async function silverCounts(databaseUrl) {
   }
 }
 
+/** The command's own time, from its summary line (without Node starting and loading the crawler's modules). */
+const commandSeconds = (stdout) => Number(/; ([\d.]+) s$/m.exec(stdout)?.[1] ?? NaN);
+
 const databaseUrl = benchDatabaseUrl('bench_import');
 await recreateDatabase(databaseUrl);
 const loadBefore = loadavg()[0];
@@ -49,6 +56,15 @@ const after = await silverCounts(databaseUrl);
 if (JSON.stringify(after) !== JSON.stringify(counts)) throw new Error(`the second import changed silver: ${JSON.stringify({ counts, after })}`);
 log('COPY floor');
 const floor = measureCopyFloor(databaseUrl);
+let perSetlist = null;
+if (values['with-per-setlist']) {
+  log('first import again through the per-setlist path, for comparison');
+  const url = benchDatabaseUrl('bench_import_per_setlist');
+  await recreateDatabase(url);
+  const run = await runImportCli(url, [values.corpus], ['--per-setlist']);
+  const rows = (await silverCounts(url)).rows;
+  perSetlist = { seconds: run.seconds, rowsPerSecond: Math.round(rows / run.seconds), commandSeconds: commandSeconds(run.stdout), maxRssMb: run.maxRssMb };
+}
 let profile = null;
 if (!values['skip-profile']) {
   log('profile (in-process, twice: with and without the transition triggers)');
@@ -60,12 +76,22 @@ const result = {
   machine: { cpus: cpus().length, loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   corpus: relative(REPO_ROOT, values.corpus),
   silver: counts,
-  first: { seconds: first.seconds, rowsPerSecond: Math.round(counts.rows / first.seconds), setlistsPerSecond: Math.round(counts.setlists / first.seconds), maxRssMb: first.maxRssMb, summary: first.stdout.trim().split('\n') },
+  first: {
+    path: 'bulk (250 setlists per transaction)',
+    seconds: first.seconds,
+    rowsPerSecond: Math.round(counts.rows / first.seconds),
+    setlistsPerSecond: Math.round(counts.setlists / first.seconds),
+    commandSeconds: commandSeconds(first.stdout),
+    commandRowsPerSecond: Math.round(counts.rows / commandSeconds(first.stdout)),
+    maxRssMb: first.maxRssMb,
+    summary: first.stdout.trim().split('\n'),
+  },
+  perSetlist,
   second: {
     seconds: second.seconds,
     speedup: Number((first.seconds / second.seconds).toFixed(1)),
     // the command's own time (its summary line), without Node loading the crawler's modules
-    commandSeconds: Number(/; ([\d.]+) s$/m.exec(second.stdout)?.[1] ?? NaN),
+    commandSeconds: commandSeconds(second.stdout),
     maxRssMb: second.maxRssMb,
   },
   copyFloor: floor,

@@ -1,19 +1,26 @@
 import { loadCrawlerConfig } from './config';
-import { crawlUrl } from './crawl/crawl-url';
-import { crawlSample } from './crawl/sample-crawl';
-import { reparseBronze } from './crawl/reparse';
-import { runCrawl } from './crawl/run-crawl';
-import { createWorkerStatus, runWorker } from './crawl/worker';
 import { targetsCommand } from './cli/targets-command';
 import { parseRunArgs } from './cli/run-args';
 import { processOutput, UsageError, type Output } from './cli/output';
 import { createPool } from './db/pool';
 import { describeError } from './errors';
-import { createCrawlerMetrics } from './health/metrics';
-import { startWorkerHealth } from './health/worker-health';
 import { IMPORT_USAGE, importCommand } from './import/import-command';
 import { createLogger } from './logger';
-import { mixesdbSamplePages, runReplayCli, startReplayServer } from './replay';
+
+/**
+ * A command's modules, loaded when it runs: crawling loads Crawlee and Playwright (seconds), which `import` and
+ * `reparse` never need.
+ */
+const load = {
+  crawlUrl: () => require('./crawl/crawl-url') as typeof import('./crawl/crawl-url'),
+  sampleCrawl: () => require('./crawl/sample-crawl') as typeof import('./crawl/sample-crawl'),
+  reparse: () => require('./crawl/reparse') as typeof import('./crawl/reparse'),
+  runCrawl: () => require('./crawl/run-crawl') as typeof import('./crawl/run-crawl'),
+  worker: () => require('./crawl/worker') as typeof import('./crawl/worker'),
+  metrics: () => require('./health/metrics') as typeof import('./health/metrics'),
+  workerHealth: () => require('./health/worker-health') as typeof import('./health/worker-health'),
+  replay: () => require('./replay') as typeof import('./replay'),
+};
 
 const USAGE = `usage: npm run crawl -- <command>
   targets add --artist "Artist" --title "Title"   add a target track (searched on every source)
@@ -44,7 +51,7 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
       case 'targets':
         return await targetsCommand(pool, rest, out);
       case 'run': {
-        const summary = await runCrawl({ config, pool, logger }, parseRunArgs(rest));
+        const summary = await load.runCrawl().runCrawl({ config, pool, logger }, parseRunArgs(rest));
         for (const [source, s] of Object.entries(summary.sources)) {
           const note = s.skipped ? `skipped: ${s.skipped}` : s.stopped ? `stopped: ${s.stopped}` : '';
           const local = s.localFailures ? ` (${s.localFailures} on our side)` : '';
@@ -54,6 +61,9 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         return 0;
       }
       case 'worker': {
+        // Loaded before the signal handlers below: a module that listens for SIGTERM itself re-raises the signal
+        // when it finds itself the only listener, so ours must not be the first to run (and remove itself).
+        const { createWorkerStatus, runWorker } = load.worker();
         const intervalAt = rest.indexOf('--interval-minutes');
         const minutes = intervalAt >= 0 ? Number(rest[intervalAt + 1]) : 10;
         if (!(minutes > 0)) throw new UsageError('--interval-minutes takes a positive number');
@@ -68,9 +78,9 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         };
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
-        const metrics = createCrawlerMetrics();
+        const metrics = load.metrics().createCrawlerMetrics();
         const status = createWorkerStatus();
-        const health = await startWorkerHealth({ config, pool, logger, metrics, status });
+        const health = await load.workerHealth().startWorkerHealth({ config, pool, logger, metrics, status });
         out.line(`crawl worker: health and metrics on ${health.url} (/healthz, /readyz, /metrics)`);
         try {
           const runs = await runWorker({ config, pool, logger, metrics }, { ...runArgs, intervalMs: minutes * 60_000, signal: stop.signal, status });
@@ -82,13 +92,13 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
       }
       case 'url': {
         if (!rest[0]) throw new UsageError('url needs a setlist URL');
-        for (const s of await crawlUrl({ config, pool, logger }, rest[0])) {
+        for (const s of await load.crawlUrl().crawlUrl({ config, pool, logger }, rest[0])) {
           out.line(`${s.status.padEnd(7)} ${s.outcome.kind.padEnd(11)} ${s.sourceUrl}${s.statusReason ? `  (${s.statusReason})` : ''}`);
         }
         return 0;
       }
       case 'reparse': {
-        const s = await reparseBronze({ config, pool, logger });
+        const s = await load.reparse().reparseBronze({ config, pool, logger });
         out.line(`reparsed ${s.pages} page(s), ${s.setlists} setlist(s): ${s.written} written, ${s.unchanged} unchanged, ${s.notRefined} not refined`);
         return 0;
       }
@@ -100,7 +110,7 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
             return 0;
           }
         }
-        const s = await crawlSample({ config, pool, logger });
+        const s = await load.sampleCrawl().crawlSample({ config, pool, logger });
         const mixesdb = s.sources.mixesdb;
         out.line(`sample: ${s.targets} new target(s); ${mixesdb?.targets ?? 0} searched, ${mixesdb?.setlists ?? 0} setlist(s) stored`);
         return 0;
@@ -130,6 +140,7 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
  * pages (src/replay/load-replay-dir.ts). Point MIXESDB_BASE_URL etc. at the printed URLs. Runs until Ctrl-C.
  */
 async function serveReplay(argv: string[], out: Output): Promise<void> {
+  const { mixesdbSamplePages, runReplayCli, startReplayServer } = load.replay();
   let close: () => Promise<void>;
   if (argv[0] === '--sample') {
     const portBase = argv[1] === '--port-base' ? Number(argv[2]) : undefined;

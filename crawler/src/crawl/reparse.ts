@@ -4,7 +4,8 @@ import type { CrawlerConfig } from '../config';
 import { crawlerSql } from '../db/statements';
 import { SOURCES } from '../sources/registry';
 import { withCanonicalIdentity } from '../refine/setlist-identity';
-import { storeParsedSetlists } from './store-page';
+import { inTransaction } from '../db/pool';
+import { storeSetlistBatch, type BatchSetlist } from '../refine/refine-batch';
 
 export interface ReparseSummary {
   pages: number;
@@ -26,6 +27,9 @@ export async function reparseBronze(deps: { config: CrawlerConfig; pool: Pool; l
   for (let after = 0; ; ) {
     const { rows } = await pool.query(crawlerSql('reparse-pages'), [after, 200]);
     if (rows.length === 0) break;
+    // The pages of one query, parsed, then stored as one batch (refine-batch.ts): one transaction and one
+    // set-based write per table for up to 200 pages, instead of one transaction per setlist.
+    const batch: BatchSetlist[] = [];
     for (const row of rows) {
       after = Number(row.id);
       const source = SOURCES.find((s) => s.name === row.source);
@@ -37,14 +41,15 @@ export async function reparseBronze(deps: { config: CrawlerConfig; pool: Pool; l
         .parsePage({ url: row.url, body: row.body, kind: row.kind }, config)
         .map(withCanonicalIdentity)
         .filter((s) => row.kind === 'setlist' || (s.sourceId !== null && wanted.has(s.sourceId)));
-      const stored = await storeParsedSetlists(pool, source, after, parsed, null);
       summary.pages += 1;
-      summary.setlists += stored.length;
-      for (const s of stored) {
-        if (s.outcome.kind === 'written') summary.written += 1;
-        else if (s.outcome.kind === 'unchanged') summary.unchanged += 1;
-        else summary.notRefined += 1;
-      }
+      for (const p of parsed) batch.push({ pageId: after, parserVersion: source.parserVersion, parsed: p });
+    }
+    const outcomes = await inTransaction(pool, (client) => storeSetlistBatch(client, batch, null));
+    summary.setlists += outcomes.length;
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'written') summary.written += 1;
+      else if (outcome.kind === 'unchanged') summary.unchanged += 1;
+      else summary.notRefined += 1;
     }
     logger.info({ ...summary }, 'reparse progress');
   }

@@ -99,7 +99,7 @@ export function evidenceUrl(file: Pick<ImportFile, 'name'>, entry: Pick<ImportEn
  * The parser version stored with an imported parse: the crawled source's own for MixesDB and 1001tracklists pages
  * (the same parser read them), `<format>@1` for the free-text formats.
  */
-function parserSource(parsed: ParsedSetlist, format: ImportFormat): CrawlSource {
+export function parserSource(parsed: ParsedSetlist, format: ImportFormat): CrawlSource {
   const crawled = SOURCES.find((s) => s.name === parsed.source);
   if (crawled) return crawled;
   // storeParsedSetlists reads only the name and the parser version of its source.

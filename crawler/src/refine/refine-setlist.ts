@@ -2,7 +2,8 @@ import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { PoolClient } from 'pg';
 import type { ParsedSetlist } from '@songnodes/parsing';
 import { crawlerSql } from '../db/statements';
-import { refineSetlistContent, type RefinedSetlist } from './setlist-content';
+import { planRefine, type RefinePlan } from './refine-plan';
+import { refineSetlistContent } from './setlist-content';
 
 /** What refining one setlist did to silver. */
 export type RefineOutcome =
@@ -32,8 +33,7 @@ export async function refineSetlist(
     return { kind: 'unchanged', setlistId: Number(existing.rows[0].id) };
   }
 
-  const trackIds = await upsertTracks(client, content);
-  const djIds = await upsertArtists(client, content.djs);
+  const { trackIds, artistIds: djIds } = await upsertPlan(client, planRefine([content]));
   const { rows } = await client.query(crawlerSql('refine-setlist-upsert'), [
     parsed.source,
     parsed.sourceUrl,
@@ -75,33 +75,39 @@ export async function refineSetlist(
   return { kind: 'written', setlistId, rows: content.rows.length, identified: content.identifiedCount };
 }
 
-async function upsertArtists(client: PoolClient, artists: { name: string; key: string }[]): Promise<Map<string, number>> {
-  if (artists.length === 0) return new Map();
-  const { rows } = await client.query(crawlerSql('refine-artists-upsert'), [
-    JSON.stringify(artists.map((a) => ({ name_key: a.key, name: a.name }))),
-  ]);
-  return completeIds(client, 'refine-artists-by-key', 'name_key', rows, artists.map((a) => a.key));
-}
-
-async function upsertTracks(client: PoolClient, content: RefinedSetlist): Promise<Map<string, number>> {
-  const tracks = content.rows.flatMap((r) => (r.track ? [r.track] : []));
-  if (tracks.length === 0) return new Map();
-  const { rows } = await client.query(crawlerSql('refine-tracks-upsert'), [
-    JSON.stringify(
-      tracks.map((t) => ({ track_key: t.key, title: t.title, version: t.version, artist_credit: t.artistCredit, label: t.label })),
-    ),
-  ]);
-  const trackIds = await completeIds(client, 'refine-tracks-by-key', 'track_key', rows, tracks.map((t) => t.key));
-  const credits = tracks.flatMap((t) => t.credits);
-  const artistIds = await upsertArtists(client, credits);
-  await client.query(crawlerSql('refine-track-artists-save'), [
-    JSON.stringify(
-      tracks.flatMap((t) =>
-        t.credits.map((c) => ({ track_id: trackIds.get(t.key), artist_id: artistIds.get(c.key), role: c.role, position: c.position })),
+/**
+ * Upserts a plan's tracks, artists and credit links (refine-plan.ts); returns the ids of its tracks and artists.
+ * Each statement gets every key once, so the spelling stored is the plan's, never whichever duplicate a statement
+ * happened to meet first.
+ */
+export async function upsertPlan(
+  client: PoolClient,
+  plan: RefinePlan,
+): Promise<{ trackIds: Map<string, number>; artistIds: Map<string, number> }> {
+  let trackIds = new Map<string, number>();
+  if (plan.tracks.length > 0) {
+    const { rows } = await client.query(crawlerSql('refine-tracks-upsert'), [
+      JSON.stringify(
+        plan.tracks.map((t) => ({ track_key: t.key, title: t.title, version: t.version, artist_credit: t.artistCredit, label: t.label })),
       ),
-    ),
-  ]);
-  return trackIds;
+    ]);
+    trackIds = await completeIds(client, 'refine-tracks-by-key', 'track_key', rows, plan.tracks.map((t) => t.key));
+  }
+  let artistIds = new Map<string, number>();
+  if (plan.artists.length > 0) {
+    const { rows } = await client.query(crawlerSql('refine-artists-upsert'), [
+      JSON.stringify(plan.artists.map((a) => ({ name_key: a.key, name: a.name }))),
+    ]);
+    artistIds = await completeIds(client, 'refine-artists-by-key', 'name_key', rows, plan.artists.map((a) => a.key));
+  }
+  if (plan.credits.length > 0) {
+    await client.query(crawlerSql('refine-track-artists-save'), [
+      JSON.stringify(
+        plan.credits.map((c) => ({ track_id: trackIds.get(c.trackKey), artist_id: artistIds.get(c.artistKey), role: c.role, position: c.position })),
+      ),
+    ]);
+  }
+  return { trackIds, artistIds };
 }
 
 /**

@@ -7,7 +7,8 @@ import { silverChecksum } from '../support/silver-checksum';
 const CRAWLER_ROOT = join(__dirname, '..', '..');
 
 // An import killed with SIGKILL at several points and run again ends with exactly the silver of one clean run:
-// each setlist is one transaction, each entry is recorded after it, and a re-run resumes the file by its sha256.
+// each batch of setlists is one transaction with its entries' records, and a re-run resumes the file by its sha256.
+// Batches of 7 (the default is 250, more than this corpus) so the kills land between and inside batches.
 describe('crawl import killed with SIGKILL', () => {
   let clean: ImportHarness;
   let killed: ImportHarness;
@@ -22,7 +23,7 @@ describe('crawl import killed with SIGKILL', () => {
   });
 
   const cli = (h: ImportHarness) =>
-    spawn(process.execPath, ['dist/main.js', 'import', MIXESDB_CSV_DIR], { cwd: CRAWLER_ROOT, env: { ...process.env, DATABASE_URL: h.url, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+    spawn(process.execPath, ['dist/main.js', 'import', MIXESDB_CSV_DIR, '--batch', '7'], { cwd: CRAWLER_ROOT, env: { ...process.env, DATABASE_URL: h.url, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
   const exitOf = (child: ReturnType<typeof cli>) => new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const setlists = (h: ImportHarness) => h.count('SELECT count(*) AS n FROM silver.setlists');
 

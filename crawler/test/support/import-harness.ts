@@ -19,8 +19,8 @@ export async function startImportHarness() {
   return {
     url: database.url,
     pool,
-    import: (paths: string[], format: ImportFormat | 'auto' = 'auto') =>
-      runImport({ pool, logger, progress: createProgress({ label: 'test', logger, tty: false }) }, { paths, format, workerId: 'test' }),
+    import: (paths: string[], format: ImportFormat | 'auto' = 'auto', path: { batchSize?: number; perSetlist?: boolean } = {}) =>
+      runImport({ pool, logger, progress: createProgress({ label: 'test', logger, tty: false }) }, { paths, format, workerId: 'test', ...path }),
     count: async (sql: string): Promise<number> => Number((await pool.query(sql)).rows[0].n),
     close: async () => {
       await pool.end();

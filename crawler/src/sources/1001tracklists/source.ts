@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright';
+import { chromium, create1001SetlistCrawler } from '../lazy-crawlers';
 import type { CrawlerConfig } from '../../config';
 import type { TargetSearch } from '../../db/targets';
 import { NonRetryableError, RetryableError, SourceStoppedError } from '../../errors';
@@ -10,7 +10,6 @@ import { detect1001Block } from './detect-block';
 import { parse1001SearchResults, rebase1001TracklistUrl } from './parse-search';
 import { parse1001Tracklist } from './parse-tracklist';
 import { assertRobotsAllow, waitForLoadTurn } from './politeness';
-import { create1001SetlistCrawler } from './setlist-crawler';
 
 const SOURCE = '1001tracklists';
 /**
@@ -43,7 +42,7 @@ export function build1001SearchUrl(baseUrl: string, target: Pick<TargetSearch, '
  * process behind whenever a run ends without a hook to close it.
  */
 async function loadInFreshBrowser(url: string, config: CrawlerConfig): Promise<FetchedPage> {
-  const browser = await chromium.launch(chromiumLaunchOptions(config));
+  const browser = await chromium().launch(chromiumLaunchOptions(config));
   try {
     const page = await (await browser.newContext({ userAgent: config.userAgent })).newPage();
     const guard = await guardPage(page);

@@ -1,4 +1,4 @@
-import { createHttpSetlistCrawler } from '../../crawl/http-setlist-crawler';
+import { createHttpSetlistCrawler } from '../lazy-crawlers';
 import { NonRetryableError } from '../../errors';
 import type { TargetSearch } from '../../db/targets';
 import type { CrawlSource, SearchOutcome, SetlistRef, SourceContext } from '../types';

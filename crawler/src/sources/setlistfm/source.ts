@@ -1,4 +1,4 @@
-import { createHttpSetlistCrawler } from '../../crawl/http-setlist-crawler';
+import { createHttpSetlistCrawler } from '../lazy-crawlers';
 import type { TargetSearch } from '../../db/targets';
 import { NonRetryableError } from '../../errors';
 import type { ParsedSetlist } from '@songnodes/parsing';
