@@ -69,18 +69,25 @@ async function profiledImport(databaseUrl, corpus, { triggers }) {
   if (!triggers) {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    await client.query('ALTER TABLE silver.setlist_tracks DISABLE TRIGGER setlist_tracks_after_insert, DISABLE TRIGGER setlist_tracks_after_delete');
+    await client.query(
+      'ALTER TABLE silver.setlist_tracks DISABLE TRIGGER setlist_tracks_after_insert, DISABLE TRIGGER setlist_tracks_after_delete',
+    );
     await client.end();
   }
   const pool = createPool(databaseUrl);
   const logger = pino({ level: 'silent' });
   const { totals, restore } = instrument();
   const started = process.hrtime.bigint();
-  const summary = await runImport({ pool, logger, progress: createProgress({ label: 'profile', logger, tty: false }) }, { paths: [corpus], format: 'auto', workerId: 'bench' });
+  const summary = await runImport(
+    { pool, logger, progress: createProgress({ label: 'profile', logger, tty: false }) },
+    { paths: [corpus], format: 'auto', workerId: 'bench' },
+  );
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   restore();
   await pool.end();
-  const statements = Object.fromEntries([...totals].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { calls: v.calls, ms: Math.round(v.ms) }]));
+  const statements = Object.fromEntries(
+    [...totals].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { calls: v.calls, ms: Math.round(v.ms) }]),
+  );
   return { totalMs: Math.round(totalMs), rows: summary.rows, setlists: summary.setlists.written, statements };
 }
 
@@ -91,7 +98,15 @@ export async function profileImport(databaseUrl, corpus) {
   const withoutTriggers = await profiledImport(databaseUrl, corpus, { triggers: false });
   const sum = (names) => names.reduce((ms, n) => ms + (withTriggers.statements[n]?.ms ?? 0), 0);
   // Statement names of both paths: per setlist (refine-*, bronze-*, import-*) and batched (bulk-*).
-  const BRONZE = ['import-page-save', 'bronze-setlist-save', 'bronze-rows-save', 'bronze-setlist-find', 'bulk-pages-save', 'bulk-bronze-setlists-save', 'bulk-bronze-rows-save'];
+  const BRONZE = [
+    'import-page-save',
+    'bronze-setlist-save',
+    'bronze-rows-save',
+    'bronze-setlist-find',
+    'bulk-pages-save',
+    'bulk-bronze-setlists-save',
+    'bulk-bronze-rows-save',
+  ];
   const PROVENANCE = (n) => (n.startsWith('import-') && n !== 'import-page-save') || n === 'bulk-items-save';
   const REFINE = (n) => (n.startsWith('refine-') || n.startsWith('bulk-')) && !BRONZE.includes(n) && !PROVENANCE(n);
   const bronze = sum(BRONZE);
@@ -101,10 +116,13 @@ export async function profileImport(databaseUrl, corpus) {
     0,
   );
   const transaction = sum(['BEGIN', 'COMMIT']);
-  const refine = Object.entries(withTriggers.statements)
-    .filter(([n]) => REFINE(n))
-    .reduce((ms, [, v]) => ms + v.ms, 0) - triggerMs;
-  const provenance = Object.entries(withTriggers.statements).filter(([n]) => PROVENANCE(n)).reduce((ms, [, v]) => ms + v.ms, 0);
+  const refine =
+    Object.entries(withTriggers.statements)
+      .filter(([n]) => REFINE(n))
+      .reduce((ms, [, v]) => ms + v.ms, 0) - triggerMs;
+  const provenance = Object.entries(withTriggers.statements)
+    .filter(([n]) => PROVENANCE(n))
+    .reduce((ms, [, v]) => ms + v.ms, 0);
   const accounted = parseMs + bronze + triggerMs + transaction + refine + provenance;
   return {
     totalMs: withTriggers.totalMs,

@@ -9,19 +9,32 @@ export function formatImportTable(r) {
     '| --- | --- | --- |',
     `| first import (real CLI, ${r.first.path ?? 'per-setlist path'}; process start to exit) | ${r.first.seconds.toFixed(1)} s, **${n(r.first.rowsPerSecond)} rows/s** (${n(r.first.setlistsPerSecond)} setlists/s), peak RSS ${n(r.first.maxRssMb)} MB | ≥ ${n(r.targets.rowsPerSecond)} rows/s: ${r.first.rowsPerSecond >= r.targets.rowsPerSecond ? 'met' : '**missed**'} |`,
     ...(r.first.commandSeconds
-      ? [`| the same import, the command's own time (its summary; without Node starting) | ${r.first.commandSeconds} s, ${n(r.first.commandRowsPerSecond)} rows/s |  |`]
+      ? [
+          `| the same import, the command's own time (its summary; without Node starting) | ${r.first.commandSeconds} s, ${n(r.first.commandRowsPerSecond)} rows/s |  |`,
+        ]
       : []),
     ...(r.perSetlist
-      ? [`| first import through the older per-setlist path (\`--per-setlist\`), same run | ${r.perSetlist.seconds.toFixed(1)} s, ${n(r.perSetlist.rowsPerSecond)} rows/s (command: ${r.perSetlist.commandSeconds} s); bulk is ${(r.perSetlist.seconds / r.first.seconds).toFixed(1)}× faster |  |`]
+      ? [
+          `| first import through the older per-setlist path (\`--per-setlist\`), same run | ${r.perSetlist.seconds.toFixed(1)} s, ${n(r.perSetlist.rowsPerSecond)} rows/s (command: ${r.perSetlist.commandSeconds} s); bulk is ${(r.perSetlist.seconds / r.first.seconds).toFixed(1)}× faster |  |`,
+        ]
       : []),
     `| second import of the same file (process start to exit; the command itself: ${r.second.commandSeconds} s) | ${r.second.seconds.toFixed(2)} s: **${r.second.speedup}×** faster | ≥ ${r.targets.secondImportSpeedup}×: ${r.second.speedup >= r.targets.secondImportSpeedup ? 'met' : '**missed**'} |`,
     `| floor: plain COPY of the same ${n(r.copyFloor.rows)} rows into a scratch table (no index, no trigger) | ${r.copyFloor.seconds.toFixed(3)} s, ${n(r.copyFloor.rowsPerSecond)} rows/s |  |`,
   ];
   if (r.profile) {
     const total = r.profile.totalMs;
-    lines.push('', `Where the first import's time goes (in-process profile, ${n(total)} ms in all):`, '', '| part | ms | share |', '| --- | --- | --- |');
+    lines.push(
+      '',
+      `Where the first import's time goes (in-process profile, ${n(total)} ms in all):`,
+      '',
+      '| part | ms | share |',
+      '| --- | --- | --- |',
+    );
     for (const [part, ms] of Object.entries(r.profile.shares)) lines.push(`| ${part} | ${n(ms)} | ${((100 * ms) / total).toFixed(1)} % |`);
   }
-  lines.push('', `1-minute load average ${r.machine.loadAverage1mBefore} before, ${r.machine.loadAverage1mAfter} after (${r.machine.cpus} cores, shared).`);
+  lines.push(
+    '',
+    `1-minute load average ${r.machine.loadAverage1mBefore} before, ${r.machine.loadAverage1mAfter} after (${r.machine.cpus} cores, shared).`,
+  );
   return lines.join('\n');
 }

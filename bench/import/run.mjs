@@ -53,7 +53,8 @@ const counts = await silverCounts(databaseUrl);
 log(`second import of the same file`);
 const second = await runImportCli(databaseUrl, [values.corpus]);
 const after = await silverCounts(databaseUrl);
-if (JSON.stringify(after) !== JSON.stringify(counts)) throw new Error(`the second import changed silver: ${JSON.stringify({ counts, after })}`);
+if (JSON.stringify(after) !== JSON.stringify(counts))
+  throw new Error(`the second import changed silver: ${JSON.stringify({ counts, after })}`);
 log('COPY floor');
 const floor = measureCopyFloor(databaseUrl);
 let perSetlist = null;
@@ -63,7 +64,12 @@ if (values['with-per-setlist']) {
   await recreateDatabase(url);
   const run = await runImportCli(url, [values.corpus], ['--per-setlist']);
   const rows = (await silverCounts(url)).rows;
-  perSetlist = { seconds: run.seconds, rowsPerSecond: Math.round(rows / run.seconds), commandSeconds: commandSeconds(run.stdout), maxRssMb: run.maxRssMb };
+  perSetlist = {
+    seconds: run.seconds,
+    rowsPerSecond: Math.round(rows / run.seconds),
+    commandSeconds: commandSeconds(run.stdout),
+    maxRssMb: run.maxRssMb,
+  };
 }
 let profile = null;
 if (!values['skip-profile']) {

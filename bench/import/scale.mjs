@@ -21,7 +21,11 @@ const fraction = Number(values.fraction);
 
 const dir = mkdtempSync(join(tmpdir(), 'songnodes-synthetic-'));
 let started = Date.now();
-const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench/import/generate-corpus.mjs'), '--out', dir, '--fraction', String(fraction), '--seed', values.seed], { encoding: 'utf8' });
+const generated = spawnSync(
+  process.execPath,
+  [join(REPO_ROOT, 'bench/import/generate-corpus.mjs'), '--out', dir, '--fraction', String(fraction), '--seed', values.seed],
+  { encoding: 'utf8' },
+);
 if (generated.status !== 0) throw new Error(generated.stderr);
 const corpus = { ...JSON.parse(generated.stdout), generateSeconds: (Date.now() - started) / 1000 };
 log(`generated ${corpus.setlists} synthetic setlists, ${corpus.rows} rows in ${corpus.shards} shards`);
@@ -33,7 +37,10 @@ log(`import: ${imported.seconds.toFixed(1)} s`);
 
 started = Date.now();
 const timeArgs = existsSync('/usr/bin/time') ? ['/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath]] : [process.execPath, []];
-const sync = spawnSync(timeArgs[0], [...timeArgs[1], join(REPO_ROOT, 'server/dist/sync/main.js'), '--full'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+const sync = spawnSync(timeArgs[0], [...timeArgs[1], join(REPO_ROOT, 'server/dist/sync/main.js'), '--full'], {
+  env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+  encoding: 'utf8',
+});
 if (sync.status !== 0) throw new Error(`sync failed: ${sync.stderr}`);
 const syncSeconds = (Date.now() - started) / 1000;
 const syncRss = /maxrss_kb=(\d+)/.exec(sync.stderr);
@@ -45,9 +52,18 @@ const result = {
   synthetic: true,
   fraction,
   corpus,
-  import: { seconds: imported.seconds, rowsPerSecond: Math.round(corpus.rows / imported.seconds), maxRssMb: imported.maxRssMb, summary: imported.stdout.trim().split('\n') },
+  import: {
+    seconds: imported.seconds,
+    rowsPerSecond: Math.round(corpus.rows / imported.seconds),
+    maxRssMb: imported.maxRssMb,
+    summary: imported.stdout.trim().split('\n'),
+  },
   sync: { seconds: syncSeconds, maxRssMb: syncRss ? Math.round(Number(syncRss[1]) / 1024) : null },
-  extrapolatedToFullSize: { label: 'EXTRAPOLATION, not measured: linear from the fraction (a lower bound: a batch costs more as silver grows)', importSeconds: full(imported.seconds), syncSeconds: full(syncSeconds) },
+  extrapolatedToFullSize: {
+    label: 'EXTRAPOLATION, not measured: linear from the fraction (a lower bound: a batch costs more as silver grows)',
+    importSeconds: full(imported.seconds),
+    syncSeconds: full(syncSeconds),
+  },
 };
 const path = join(REPO_ROOT, 'bench', 'results', 'import-scale.json');
 writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);

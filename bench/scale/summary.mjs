@@ -42,13 +42,11 @@ export function summariseLoad(records, { seconds, event = null } = {}) {
       // successes in the last quarter of the run: the rest carries on
       okInLastQuarter: records.filter((r) => r.ok && r.at >= seconds * 750).length,
       // each failure (the first 20): when it was sent and when it ended, in seconds after the event
-      failures: failed
-        .slice(0, 20)
-        .map((r) => ({
-          sent: round((r.at - r.ms - event) / 1000, 2),
-          ended: round((r.at - event) / 1000, 2),
-          error: r.error ?? 'unknown',
-        })),
+      failures: failed.slice(0, 20).map((r) => ({
+        sent: round((r.at - r.ms - event) / 1000, 2),
+        ended: round((r.at - event) / 1000, 2),
+        error: r.error ?? 'unknown',
+      })),
     };
   }
   return summary;

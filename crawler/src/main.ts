@@ -55,7 +55,9 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         for (const [source, s] of Object.entries(summary.sources)) {
           const note = s.skipped ? `skipped: ${s.skipped}` : s.stopped ? `stopped: ${s.stopped}` : '';
           const local = s.localFailures ? ` (${s.localFailures} on our side)` : '';
-          out.line(`${source.padEnd(14)} targets ${s.targets}  setlists ${s.setlists}  failed ${s.failedTargets}${local}  ${note}`.trimEnd());
+          out.line(
+            `${source.padEnd(14)} targets ${s.targets}  setlists ${s.setlists}  failed ${s.failedTargets}${local}  ${note}`.trimEnd(),
+          );
         }
         out.line(`crawl run ${summary.runId} finished`);
         return 0;
@@ -83,7 +85,10 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
         const health = await load.workerHealth().startWorkerHealth({ config, pool, logger, metrics, status });
         out.line(`crawl worker: health and metrics on ${health.url} (/healthz, /readyz, /metrics)`);
         try {
-          const runs = await runWorker({ config, pool, logger, metrics }, { ...runArgs, intervalMs: minutes * 60_000, signal: stop.signal, status });
+          const runs = await runWorker(
+            { config, pool, logger, metrics },
+            { ...runArgs, intervalMs: minutes * 60_000, signal: stop.signal, status },
+          );
           out.line(`worker stopped after ${runs} run(s)`);
         } finally {
           await health.close();
@@ -99,7 +104,9 @@ export async function runCli(argv: string[], out: Output = processOutput): Promi
       }
       case 'reparse': {
         const s = await load.reparse().reparseBronze({ config, pool, logger });
-        out.line(`reparsed ${s.pages} page(s), ${s.setlists} setlist(s): ${s.written} written, ${s.unchanged} unchanged, ${s.notRefined} not refined`);
+        out.line(
+          `reparsed ${s.pages} page(s), ${s.setlists} setlist(s): ${s.written} written, ${s.unchanged} unchanged, ${s.notRefined} not refined`,
+        );
         return 0;
       }
       case 'sample': {
@@ -146,7 +153,9 @@ async function serveReplay(argv: string[], out: Output): Promise<void> {
     const portBase = argv[1] === '--port-base' ? Number(argv[2]) : undefined;
     const ports = portBase ? { mixesdb: portBase, '1001tracklists': portBase + 1, setlistfm: portBase + 2 } : undefined;
     const server = await startReplayServer({ mixesdb: { pages: mixesdbSamplePages() }, ...(ports ? { ports } : {}) });
-    out.line(`MIXESDB_BASE_URL=${server.urls.mixesdb}\nTRACKLISTS1001_BASE_URL=${server.urls['1001tracklists']}\nSETLISTFM_BASE_URL=${server.urls.setlistfm}`);
+    out.line(
+      `MIXESDB_BASE_URL=${server.urls.mixesdb}\nTRACKLISTS1001_BASE_URL=${server.urls['1001tracklists']}\nSETLISTFM_BASE_URL=${server.urls.setlistfm}`,
+    );
     close = () => server.close();
   } else {
     const server = await runReplayCli(argv);

@@ -34,8 +34,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new UsageError('--batch takes a whole number of setlists, 1 or more');
       args.batchSize = value;
-    }
-    else if (arg.startsWith('--')) throw new UsageError(`unknown import option ${arg}`);
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown import option ${arg}`);
     else args.paths.push(arg);
   }
   if (args.paths.length === 0) throw new UsageError('import needs a file or a folder');
@@ -56,13 +55,16 @@ export async function importCommand(deps: { pool: Pool; logger: Logger; workerId
     }
   }
   const progress = createProgress({ label: 'import', logger: deps.logger });
-  const summary = await runImport({ ...deps, progress }, {
-    paths: args.paths,
-    format: args.format,
-    workerId: deps.workerId,
-    batchSize: args.batchSize,
-    perSetlist: args.perSetlist,
-  });
+  const summary = await runImport(
+    { ...deps, progress },
+    {
+      paths: args.paths,
+      format: args.format,
+      workerId: deps.workerId,
+      batchSize: args.batchSize,
+      perSetlist: args.perSetlist,
+    },
+  );
   for (const line of formatSummary(summary)) out.line(line);
   return summary.files.imported + summary.files.skipped === 0 && summary.files.refused > 0 ? 1 : 0;
 }

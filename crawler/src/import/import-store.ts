@@ -53,7 +53,13 @@ export async function findKnownEntries(pool: Pool, sha256s: string[]): Promise<M
     const { rows } = await pool.query(crawlerSql('import-items-known'), [sha256s.slice(i, i + 5000)]);
     for (const r of rows) {
       const pageId = r.page_id === null ? null : Number(r.page_id);
-      known.set(r.entry_sha256, { pageId, source: r.source, sourceUrl: r.source_url, refined: r.outcome !== 'not-refined', reason: r.reason });
+      known.set(r.entry_sha256, {
+        pageId,
+        source: r.source,
+        sourceUrl: r.source_url,
+        refined: r.outcome !== 'not-refined',
+        reason: r.reason,
+      });
     }
   }
   return known;

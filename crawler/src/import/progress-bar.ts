@@ -52,16 +52,23 @@ export function createProgress(options: ProgressOptions): Progress {
     });
     bar.start(0, 0, { ...counts, what: '' });
     return {
-      addTotal: (count) => bar.setTotal((total += count)),
+      addTotal: (count) => {
+        total += count;
+        bar.setTotal(total);
+      },
       tick: (outcome, count = 1) => {
         counts[outcome] += count;
-        bar.update((done += count), counts);
+        done += count;
+        bar.update(done, counts);
       },
       count: (outcome, count = 1) => {
         counts[outcome] += count;
         bar.update(counts);
       },
-      advance: (count = 1) => bar.update((done += count), counts),
+      advance: (count = 1) => {
+        done += count;
+        bar.update(done, counts);
+      },
       milestone: (message) => bar.update({ what: message.length > 48 ? `…${message.slice(-47)}` : message }),
       stop: () => bar.stop(),
     };
@@ -78,12 +85,16 @@ export function createProgress(options: ProgressOptions): Progress {
     }
   };
   return {
-    addTotal: (count) => void (total += count),
+    addTotal: (count) => {
+      total += count;
+    },
     tick: (outcome, count = 1) => {
       counts[outcome] += count;
       advance(count);
     },
-    count: (outcome, count = 1) => void (counts[outcome] += count),
+    count: (outcome, count = 1) => {
+      counts[outcome] += count;
+    },
     advance: (count = 1) => advance(count),
     milestone: (message, detail) => line(message, detail),
     stop: () => line('done'),

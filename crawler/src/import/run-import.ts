@@ -22,7 +22,16 @@ import { finishCrawlRun, startCrawlRun } from '../db/runs';
 import { describeError } from '../errors';
 import { detectFormat } from './detect-format';
 import { importBatch, parseAhead, type BatchEntryResult, type EntryParse } from './import-batch';
-import { findImport, findKnownEntries, finishImport, recordItem, startImport, storeEntry, type ItemRecord, type KnownEntry } from './import-store';
+import {
+  findImport,
+  findKnownEntries,
+  finishImport,
+  recordItem,
+  startImport,
+  storeEntry,
+  type ItemRecord,
+  type KnownEntry,
+} from './import-store';
 import { listImportFiles } from './list-files';
 import type { Progress } from './progress-bar';
 import { readerFor } from './readers';
@@ -101,7 +110,14 @@ async function importFile(deps: Deps, path: string, options: ImportOptions, runI
   const { entries, refused } = found.reader(file);
   const { id: importId, doneKeys } = await startImport(pool, { sha256: fileSha256, format, path, bytes: bytes.length });
   progress.addTotal(entries.length + refused.length);
-  progress.milestone(`${name}: ${entries.length} entries`, { file: path, format, importId, entries: entries.length, refused: refused.length, resumed: doneKeys.size });
+  progress.milestone(`${name}: ${entries.length} entries`, {
+    file: path,
+    format,
+    importId,
+    entries: entries.length,
+    refused: refused.length,
+    resumed: doneKeys.size,
+  });
 
   for (const r of refused) {
     summary.refuse({ file: path, ...r }, 'entry');
@@ -111,7 +127,10 @@ async function importFile(deps: Deps, path: string, options: ImportOptions, runI
   const todo = entries.filter((e) => !doneKeys.has(e.key));
   summary.entries.skipped += entries.length - todo.length;
   progress.tick('skipped', entries.length - todo.length);
-  const known = await findKnownEntries(pool, todo.map((e) => e.sha256));
+  const known = await findKnownEntries(
+    pool,
+    todo.map((e) => e.sha256),
+  );
   if (options.perSetlist) {
     for (const entry of todo) await importOneByOne(deps, file, format, importId, entry, known, runId, summary);
   } else {
@@ -164,7 +183,10 @@ async function importInBatch(
     results = await importBatch(deps.pool, file, format, importId, entries, known, runId, parses);
   } catch (error) {
     if (!isDataError(error)) throw error;
-    deps.logger.warn({ file: file.path, entries: entries.length, err: describeError(error) }, 'batch refused by the database; storing its entries one by one');
+    deps.logger.warn(
+      { file: file.path, entries: entries.length, err: describeError(error) },
+      'batch refused by the database; storing its entries one by one',
+    );
     for (const entry of entries) await importOneByOne(deps, file, format, importId, entry, known, runId, summary);
     return;
   }
@@ -187,7 +209,17 @@ async function importInBatch(
 }
 
 function refusedItem(key: string, line: number | null, reason: string): ItemRecord {
-  return { key, line, sha256: sha256Hex(`refused\n${key}\n${reason}`), pageId: null, source: null, sourceUrl: null, outcome: 'refused', reason, rows: 0 };
+  return {
+    key,
+    line,
+    sha256: sha256Hex(`refused\n${key}\n${reason}`),
+    pageId: null,
+    source: null,
+    sourceUrl: null,
+    outcome: 'refused',
+    reason,
+    rows: 0,
+  };
 }
 
 async function importEntry(

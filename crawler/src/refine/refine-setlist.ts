@@ -18,11 +18,7 @@ export type RefineOutcome =
  * unchanged writes nothing; a changed one replaces the setlist's rows, and the triggers on silver.setlist_tracks
  * rederive its transitions.
  */
-export async function refineSetlist(
-  client: PoolClient,
-  parsed: ParsedSetlist,
-  bronzeSetlistId: number | null,
-): Promise<RefineOutcome> {
+export async function refineSetlist(client: PoolClient, parsed: ParsedSetlist, bronzeSetlistId: number | null): Promise<RefineOutcome> {
   if (parsed.status !== 'ok') return { kind: 'not-refined', reason: `${parsed.status}: ${parsed.statusReason ?? ''}` };
   // The store step gives every setlist its source's identity (setlist-identity.ts); without one it is not 'ok'.
   if (parsed.sourceId === null) return { kind: 'not-refined', reason: 'no source identity' };
@@ -91,19 +87,36 @@ export async function upsertPlan(
         plan.tracks.map((t) => ({ track_key: t.key, title: t.title, version: t.version, artist_credit: t.artistCredit, label: t.label })),
       ),
     ]);
-    trackIds = await completeIds(client, 'refine-tracks-by-key', 'track_key', rows, plan.tracks.map((t) => t.key));
+    trackIds = await completeIds(
+      client,
+      'refine-tracks-by-key',
+      'track_key',
+      rows,
+      plan.tracks.map((t) => t.key),
+    );
   }
   let artistIds = new Map<string, number>();
   if (plan.artists.length > 0) {
     const { rows } = await client.query(crawlerSql('refine-artists-upsert'), [
       JSON.stringify(plan.artists.map((a) => ({ name_key: a.key, name: a.name }))),
     ]);
-    artistIds = await completeIds(client, 'refine-artists-by-key', 'name_key', rows, plan.artists.map((a) => a.key));
+    artistIds = await completeIds(
+      client,
+      'refine-artists-by-key',
+      'name_key',
+      rows,
+      plan.artists.map((a) => a.key),
+    );
   }
   if (plan.credits.length > 0) {
     await client.query(crawlerSql('refine-track-artists-save'), [
       JSON.stringify(
-        plan.credits.map((c) => ({ track_id: trackIds.get(c.trackKey), artist_id: artistIds.get(c.artistKey), role: c.role, position: c.position })),
+        plan.credits.map((c) => ({
+          track_id: trackIds.get(c.trackKey),
+          artist_id: artistIds.get(c.artistKey),
+          role: c.role,
+          position: c.position,
+        })),
       ),
     ]);
   }

@@ -23,8 +23,13 @@ describe('crawl import killed with SIGKILL', () => {
   });
 
   const cli = (h: ImportHarness) =>
-    spawn(process.execPath, ['dist/main.js', 'import', MIXESDB_CSV_DIR, '--batch', '7'], { cwd: CRAWLER_ROOT, env: { ...process.env, DATABASE_URL: h.url, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
-  const exitOf = (child: ReturnType<typeof cli>) => new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+    spawn(process.execPath, ['dist/main.js', 'import', MIXESDB_CSV_DIR, '--batch', '7'], {
+      cwd: CRAWLER_ROOT,
+      env: { ...process.env, DATABASE_URL: h.url, LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+  const exitOf = (child: ReturnType<typeof cli>) =>
+    new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const setlists = (h: ImportHarness) => h.count('SELECT count(*) AS n FROM silver.setlists');
 
   /** Starts an import and SIGKILLs it once silver holds `killAt` setlists. */
@@ -48,8 +53,12 @@ describe('crawl import killed with SIGKILL', () => {
 
     expect(await silverChecksum(killed.pool)).toEqual(expected);
     expect(await killed.count(`SELECT count(*) AS n FROM ops.imports WHERE status <> 'done'`)).toBe(0);
-    expect(await killed.count('SELECT count(*) AS n FROM ops.import_items')).toBe(await clean.count('SELECT count(*) AS n FROM ops.import_items'));
-    const duplicates = await killed.pool.query('SELECT page_id, source_url FROM bronze.setlists GROUP BY page_id, source_url, parser_version HAVING count(*) > 1');
+    expect(await killed.count('SELECT count(*) AS n FROM ops.import_items')).toBe(
+      await clean.count('SELECT count(*) AS n FROM ops.import_items'),
+    );
+    const duplicates = await killed.pool.query(
+      'SELECT page_id, source_url FROM bronze.setlists GROUP BY page_id, source_url, parser_version HAVING count(*) > 1',
+    );
     expect(duplicates.rows).toEqual([]);
   }, 600_000);
 });

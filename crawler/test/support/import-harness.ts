@@ -20,7 +20,10 @@ export async function startImportHarness() {
     url: database.url,
     pool,
     import: (paths: string[], format: ImportFormat | 'auto' = 'auto', path: { batchSize?: number; perSetlist?: boolean } = {}) =>
-      runImport({ pool, logger, progress: createProgress({ label: 'test', logger, tty: false }) }, { paths, format, workerId: 'test', ...path }),
+      runImport(
+        { pool, logger, progress: createProgress({ label: 'test', logger, tty: false }) },
+        { paths, format, workerId: 'test', ...path },
+      ),
     count: async (sql: string): Promise<number> => Number((await pool.query(sql)).rows[0].n),
     close: async () => {
       await pool.end();

@@ -81,7 +81,7 @@ function mixProblem(records: CsvRecord[], skipped: Skipped[], mixUrl: string | n
   return lost ? `line ${lost.line} of this mix is unreadable: storing the rest would invent a transition across it` : null;
 }
 
-function mixEntry(file: ImportFile, header: string, mixUrl: string, records: CsvRecord[]): ImportEntry | RefusedEntry {
+function mixEntry(header: string, mixUrl: string, records: CsvRecord[]): ImportEntry | RefusedEntry {
   const line = records[0]?.line ?? null;
   const title = mixesdbTitleFromKey(mixUrl);
   if (title === null) return { key: mixUrl, line, reason: 'mix_url is not a MixesDB page URL' };
@@ -163,9 +163,7 @@ export function readMixesdbCsv(file: ImportFile): ReadResult {
   const entries: ImportEntry[] = [];
   for (const [mixUrl, mixRecords] of mixes) {
     const problem = mixProblem(mixRecords, skippedLines, mixUrl);
-    const entry = problem
-      ? { key: mixUrl, line: mixRecords[0]?.line ?? null, reason: problem }
-      : mixEntry(file, header, mixUrl, mixRecords);
+    const entry = problem ? { key: mixUrl, line: mixRecords[0]?.line ?? null, reason: problem } : mixEntry(header, mixUrl, mixRecords);
     if ('parse' in entry) entries.push(entry);
     else refused.push(entry);
   }

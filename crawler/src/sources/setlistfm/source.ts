@@ -9,7 +9,11 @@ import { parseSetlistfmSearch, parseSetlistfmSetlist } from './parse-setlists';
 const MAX_SEARCH_PAGES = 5;
 
 function comparable(text: string | null): string {
-  return (text ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return (text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function playsSong(setlist: ParsedSetlist, title: string): boolean {
