@@ -131,9 +131,7 @@ export async function fetchStrongest(driver: Driver, ids: readonly number[], out
 /** The performances behind each (from, to) pair, newest first, each with its sources, for DataLoader batches. */
 export async function fetchSetlistsForPairs(pg: Pool, pairs: readonly { fromId: number; toId: number }[], lens: Lens | null = null) {
   const ends = [pairs.map((p) => p.fromId), pairs.map((p) => p.toId)];
-  const rows = lens
-    ? await runSql(pg, 'api/transition-setlists-lens', [...ends, lens.djIds, lens.from, lens.to])
-    : await runSql(pg, 'api/transition-setlists', ends);
+  const rows = await runSql(pg, 'api/transition-setlists', [...ends, lens?.djIds ?? null, lens?.from ?? null, lens?.to ?? null]);
   const byPair = new Map<string, SetlistRow[]>();
   for (const r of rows) {
     const key = `${r.from_id}:${r.to_id}`;
