@@ -33,8 +33,9 @@ function entrypoint(args, env = {}) {
 }
 
 test('each command runs its process with the arguments passed on', () => {
-  assert.deepEqual(entrypoint([]).calls, ['node /app/server/dist/index.js']);
-  assert.deepEqual(entrypoint(['api']).calls, ['node /app/server/dist/index.js']);
+  // the API process is main.js (server/dist/index.js only exports, since one public entry per workspace)
+  assert.deepEqual(entrypoint([]).calls, ['node /app/server/dist/main.js']);
+  assert.deepEqual(entrypoint(['api']).calls, ['node /app/server/dist/main.js']);
   assert.deepEqual(entrypoint(['worker', '--interval-minutes', '10']).calls, [
     'node /app/crawler/dist/main.js worker --interval-minutes 10',
   ]);
@@ -71,7 +72,7 @@ test('the Containerfile copies only paths that exist or that the build makes, an
   const copies = [...file.matchAll(/^COPY --from=build \/src\/(\S+) /gm)].map((m) => m[1]);
   assert.ok(copies.length >= 10, 'the runtime stage copies the build output');
   for (const path of copies) {
-    const built = /^(contracts|crawler|server|client)\/dist$/.test(path) || path === 'node_modules';
+    const built = /^(contracts|parsing|crawler|server|client)\/dist$/.test(path) || path === 'node_modules';
     if (!built) assert.ok(existsSync(join(ROOT, path)), `${path} exists in the repository`);
     if (built && path !== 'node_modules') {
       const pkg = JSON.parse(readFileSync(join(ROOT, dirname(path), 'package.json'), 'utf8'));
@@ -89,4 +90,19 @@ test('the Containerfile copies only paths that exist or that the build makes, an
   assert.ok(sources.includes('deploy/image/entrypoint.sh'));
   for (const path of sources) assert.ok(!ignored(path), `${path} is not ignored`);
   assert.ok(ignored('deploy/image/smoke.sh') && !ignored('server/src'), 'the ignore rules read as meant');
+});
+
+test('every workspace the processes run is installed and copied, and so is every local module migrate.mjs imports', () => {
+  const file = readFileSync(join(ROOT, 'deploy/image/Containerfile'), 'utf8');
+  const { workspaces } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const served = workspaces.filter((w) => w !== 'client'); // the explorer is served from client/dist
+  assert.ok(served.length >= 4, 'the root package lists its workspaces');
+  for (const w of workspaces) assert.ok(file.includes(`\nCOPY ${w}/package.json ${w}/\n`), `npm ci sees ${w}/package.json`);
+  for (const w of served) {
+    assert.ok(file.includes(`\nCOPY --from=build /src/${w}/package.json ${w}/\n`), `the runtime has ${w}/package.json`);
+    assert.ok(file.includes(`\nCOPY --from=build /src/${w}/dist ${w}/dist\n`), `the runtime has ${w}/dist`);
+  }
+  const imports = [...readFileSync(join(ROOT, 'scripts/migrate.mjs'), 'utf8').matchAll(/from '\.\/(\S+\.mjs)'/g)].map((m) => m[1]);
+  assert.ok(imports.includes('local-stack.mjs'), 'migrate.mjs imports its local modules by relative path');
+  for (const m of imports) assert.ok(file.includes(`/src/scripts/${m} scripts/${m}\n`), `the runtime has scripts/${m}`);
 });

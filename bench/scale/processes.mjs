@@ -1,22 +1,32 @@
 // bench/scale's processes: every child (APIs, syncs, workers, the replay server, the proxy) and every Neo4j started
 // through scripts/stack.sh is registered here and killed when the bench exits — normally, on an error, or on
 // Ctrl-C/SIGTERM. Logs go to <dir>/logs/<name>.log; the temporary directory is removed after a successful run and
-// kept (its path printed) after a failed one.
-import { spawn } from 'node:child_process';
+// kept (its path printed) after a failed one. In image mode (startContainer) a process is a `podman run --rm`
+// container, removed with `podman rm -f` on exit as well.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { podmanRunArgs } from './image.mjs';
 
 export function createSupervisor({ root }) {
   const dir = mkdtempSync(join(tmpdir(), 'songnodes-scale-'));
   mkdirSync(join(dir, 'logs'));
   /** name -> pid of what is running and ours to kill */
   const running = new Map();
+  /** name -> container name, for the processes that are containers */
+  const containers = new Map();
+  const everyContainer = new Set();
+  /** container name -> host pid of its init */
+  const containerPids = new Map();
   let succeeded = false;
+  let started = 0;
 
   const killAll = () => {
+    if (everyContainer.size)
+      spawnSync('podman', ['rm', '--force', '--ignore', '--time', '0', ...everyContainer], { stdio: 'ignore', timeout: 60_000 });
     for (const [name, pid] of running) {
       try {
         process.kill(pid, 'SIGKILL');
@@ -46,6 +56,20 @@ export function createSupervisor({ root }) {
       if (running.get(name) === child.pid) running.delete(name);
     });
     child.name = name;
+    return child;
+  }
+
+  /**
+   * Starts `podman run … image command args` (image.mjs podmanRunArgs) as a child named `name`: the child is the
+   * podman client, attached, so it lives as long as the container and its output goes to the log.
+   */
+  function startContainer(name, { image, command, args = [], env = {}, runtimeArgs = [] }) {
+    started += 1;
+    const container = `songnodes-scale-${process.pid}-${name}-${started}`;
+    everyContainer.add(container);
+    const child = start(name, podmanRunArgs({ image, name: container, command, args, env, runtimeArgs }), { command: 'podman' });
+    containers.set(name, container);
+    child.container = container;
     return child;
   }
 
@@ -94,9 +118,24 @@ export function createSupervisor({ root }) {
 
   /** The pid of a registered process that is running; `forget` hands its killing to someone else (the proxy). */
   function pidOf(name, { forget = false } = {}) {
-    const pid = running.get(name);
+    let pid = running.get(name);
     if (!pid) throw new Error(`${name} is not running`);
-    if (forget) running.delete(name);
+    const container = containers.get(name);
+    // a container: the host pid of its init (tini); SIGKILL to it ends every process of the container at once
+    // (looked up once per container and kept: a caller may ask before a load so that the lookup does not stall it)
+    if (container) {
+      if (!containerPids.has(container))
+        containerPids.set(
+          container,
+          Number(execFileSync('podman', ['inspect', '--format', '{{.State.Pid}}', container], { encoding: 'utf8' }).trim()),
+        );
+      pid = containerPids.get(container);
+    }
+    if (!(pid > 0)) throw new Error(`${name}: no pid for container ${container}`);
+    if (forget) {
+      running.delete(name);
+      containers.delete(name);
+    }
     return pid;
   }
 
@@ -112,6 +151,12 @@ export function createSupervisor({ root }) {
   async function stop(child, ms = 10_000) {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.container) {
+      // SIGTERM to the container's init, SIGKILL after `ms`; the attached client then exits and --rm removes it
+      spawn('podman', ['stop', '--time', String(Math.ceil(ms / 1000)), child.container], { stdio: 'ignore' });
+      await exited;
+      return;
+    }
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     await exited;
@@ -121,6 +166,7 @@ export function createSupervisor({ root }) {
   return {
     dir,
     start,
+    startContainer,
     firstLine,
     startNeo4j,
     pidOf,

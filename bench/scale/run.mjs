@@ -11,6 +11,11 @@
 // gold instance under load costs, and how long a third gold instance takes to catch up from empty.
 //
 //   npm run bench:scale            (builds server + crawler first; writes bench/results/scale.json, prints a table)
+//   npm run bench:scale -- --image localhost/songnodes/app:0.1.0   (or SCALE_IMAGE=…)
+//       image mode: the 3 APIs, the syncs and the 3 crawl workers run as `podman run --rm --network host --user
+//       10001:10001 <image> api|sync|worker …` containers of scripts/build-image.sh's image, with the same env (and
+//       nothing else of the bench's); Neo4j, the replay server and the proxy stay as they are. Killing an API
+//       process SIGKILLs its container's init. Results in bench/results/scale-image.json, with the image's ID.
 //
 // Env: DATABASE_URL (its server; the bench re-creates its own database SCALE_DATABASE, default songnodes_bench_scale),
 // SCALE_BOLT_PORTS (default 7741,7742,7743), SCALE_PORT_BASE (default 18250: HTTP ports base..base+49),
@@ -28,6 +33,7 @@ import { recreateDatabase } from '../../scripts/test-database.mjs';
 import { LOCAL_STACK, localDatabaseUrl } from '../../scripts/local-stack.mjs';
 import { migrateNeo4j } from '../../scripts/migrate.mjs';
 import { runLoad } from './load.mjs';
+import { imageInfo, imageRefFrom, runtimeArgs, TREE_COMMANDS } from './image.mjs';
 import { assertPortsFree, createSupervisor, get, waitFor } from './processes.mjs';
 import { exactlyOnce, summariseLoad } from './summary.mjs';
 
@@ -41,6 +47,7 @@ const BASE = Number(process.env.SCALE_PORT_BASE ?? 18250);
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.SCALE_CONNECTIONS ?? 16);
 const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 2);
+const IMAGE = imageRefFrom(process.argv.slice(2), process.env);
 const PORTS = {
   proxy: BASE,
   control: BASE + 1,
@@ -75,16 +82,39 @@ const neo4jAuth = {
 process.env.NEO4J_PASSWORD = neo4jAuth.password;
 const log = (message) => process.stderr.write(`[scale] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const seconds = (ms) => Number((ms / 1000).toFixed(2));
+const image = IMAGE ? imageInfo(IMAGE) : null;
+const podmanArgs = IMAGE ? runtimeArgs(ROOT) : [];
 const sup = createSupervisor({ root: ROOT });
 const result = {
   benchmark: 'scale',
   date: new Date().toISOString(),
   machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB (this workplace), shared by every process below and the load generator`,
-  processes: 'from the built tree (node server/dist/main.js, server/dist/sync/main.js --watch, crawler/dist/main.js worker), not the image',
+  mode: IMAGE ? 'image' : 'tree',
+  processes: IMAGE
+    ? `containers of the image (podman run --rm --network host --user 10001:10001 ${IMAGE} api | sync --watch | worker …); Neo4j, the replay server and the proxy from the tree`
+    : 'from the built tree (node server/dist/main.js, server/dist/sync/main.js --watch, crawler/dist/main.js worker), not the image',
+  ...(image ? { image } : {}),
 };
+/**
+ * One SongNodes process: `node <tree file> args` in tree mode, a container of the image running `command args` in
+ * image mode. `env` is what the process needs; tree mode passes it on top of the bench's environment (as before),
+ * image mode passes only it (plus NEO4J_USER when set).
+ */
+function startProcess(name, command, args, env) {
+  if (!IMAGE) return sup.start(name, [...TREE_COMMANDS[command], ...args], { env });
+  return sup.startContainer(name, {
+    image: IMAGE,
+    command,
+    args,
+    env: { NEO4J_USER: process.env.NEO4J_USER, ...env },
+    runtimeArgs: podmanArgs,
+  });
+}
 
 // ---------------------------------------------------------------- the gold instances and their syncs
 log(`database ${new URL(databaseUrl).pathname.slice(1)}, Neo4j on ${BOLT.join(', ')}, temporary directory ${sup.dir}`);
+if (image)
+  log(`image mode: ${image.ref} (${image.id.slice(0, 12)}, ${image.sizeMB} MB, built from ${image.commit ?? 'an unknown commit'})`);
 const gold = ['gold-0', 'gold-1', 'gold-2'].map((name, i) => ({
   name,
   bolt: BOLT[i],
@@ -102,8 +132,12 @@ const baseEnv = { DATABASE_URL: databaseUrl, NEO4J_PASSWORD: neo4jAuth.password,
 const syncs = [];
 function startSync(i) {
   const g = gold[i];
-  syncs[i] = sup.start(`sync-${g.name}`, ['server/dist/sync/main.js', '--watch'], {
-    env: { ...baseEnv, NEO4J_URI: g.uri, SYNC_INSTANCE_NAME: g.name, HEALTH_PORT: String(g.health), LOG_LEVEL: 'info' },
+  syncs[i] = startProcess(`sync-${g.name}`, 'sync', ['--watch'], {
+    ...baseEnv,
+    NEO4J_URI: g.uri,
+    SYNC_INSTANCE_NAME: g.name,
+    HEALTH_PORT: String(g.health),
+    LOG_LEVEL: 'info',
   });
   return waitFor(`sync ${g.name} ready`, async () => (await get(`http://127.0.0.1:${g.health}/readyz`)).status === 200, {
     timeoutMs: 60_000,
@@ -115,8 +149,11 @@ await Promise.all([startSync(0), startSync(1)]);
 const apis = [];
 const apiUrl = (i) => `http://127.0.0.1:${PORTS.api[i]}`;
 function startApi(i) {
-  apis[i] = sup.start(`api-${i}`, ['server/dist/main.js'], {
-    env: { ...baseEnv, PORT: String(PORTS.api[i]), HOST: '127.0.0.1', NEO4J_URI: `${gold[0].uri},${gold[1].uri}` },
+  apis[i] = startProcess(`api-${i}`, 'api', [], {
+    ...baseEnv,
+    PORT: String(PORTS.api[i]),
+    HOST: '127.0.0.1',
+    NEO4J_URI: `${gold[0].uri},${gold[1].uri}`,
   });
   return waitFor(`api-${i} ready`, async () => (await get(`${apiUrl(i)}/readyz`)).status === 200, { timeoutMs: 60_000 });
 }
@@ -181,17 +218,16 @@ for (const mix of replay.loadMixesdbCsvMixes()) {
 log(`${targetCount} targets; starting 3 crawl workers`);
 started = performance.now();
 const workers = [0, 1, 2].map((i) =>
-  sup.start(`worker-${i}`, ['crawler/dist/main.js', 'worker', '--source', 'mixesdb', '--interval-minutes', '60'], {
-    env: {
-      ...baseEnv,
-      MIXESDB_BASE_URL: mixesdbUrl,
-      MIXESDB_DELAY_SECONDS: '0',
-      CRAWLER_BACKOFF_BASE_SECONDS: '0',
-      CRAWLER_SETLISTS_PER_TARGET: '50',
-      CRAWLER_STORAGE_DIR: join(sup.dir, `crawlee-${i}`),
-      CRAWLER_WORKER_ID: `worker-${i}`,
-      HEALTH_PORT: String(PORTS.workerHealth[i]),
-    },
+  startProcess(`worker-${i}`, 'worker', ['--source', 'mixesdb', '--interval-minutes', '60'], {
+    ...baseEnv,
+    MIXESDB_BASE_URL: mixesdbUrl,
+    MIXESDB_DELAY_SECONDS: '0',
+    CRAWLER_BACKOFF_BASE_SECONDS: '0',
+    CRAWLER_SETLISTS_PER_TARGET: '50',
+    // a container's own /tmp (the image's user cannot write the bench's temporary directory)
+    CRAWLER_STORAGE_DIR: IMAGE ? `/tmp/crawlee-${i}` : join(sup.dir, `crawlee-${i}`),
+    CRAWLER_WORKER_ID: `worker-${i}`,
+    HEALTH_PORT: String(PORTS.workerHealth[i]),
   }),
 );
 await waitFor(
@@ -305,6 +341,7 @@ const KILL_SECONDS = Math.max(8, SECONDS);
 await setBackends([0, 1, 2]);
 await resetStats();
 // The proxy kills api-1 itself, so it knows exactly which requests api-1 held at that instant.
+sup.pidOf('api-1'); // in image mode: the container's pid, looked up now rather than under load
 const killApi = async () => {
   const pid = sup.pidOf('api-1', { forget: true });
   const answer = await fetch(`${proxy.control}/kill`, { method: 'POST', body: JSON.stringify({ backend: apiUrl(1), pid }) });
@@ -313,7 +350,7 @@ const killApi = async () => {
 let run = await load({ seconds: KILL_SECONDS, during: { atMs: (KILL_SECONDS * 1000) / 3, action: killApi } });
 const killed = (await proxyStats())[apiUrl(1)];
 result.killApi = {
-  killed: 'api-1 (SIGKILL, by the proxy)',
+  killed: IMAGE ? "api-1's container (SIGKILL of its init, by the proxy)" : 'api-1 (SIGKILL, by the proxy)',
   inflightAtKill: killed.inflightAtKill,
   lostSentBeforeKill: killed.lostSentBeforeKill,
   lostSentAfterKill: killed.lostSentAfterKill,
@@ -374,12 +411,16 @@ result.checks = {
 };
 await pool.end();
 await Promise.all(drivers.map((d) => d.close().catch(() => undefined)));
-writeFileSync(join(ROOT, 'bench/results/scale.json'), `${JSON.stringify(result, null, 2)}\n`);
+const resultFile = IMAGE ? 'bench/results/scale-image.json' : 'bench/results/scale.json';
+writeFileSync(join(ROOT, resultFile), `${JSON.stringify(result, null, 2)}\n`);
 const t = result.throughput.cells;
 process.stdout.write(
   `${[
     '| what | result |',
     '|---|---|',
+    ...(image
+      ? [`| processes: containers of ${image.ref} | image ${image.id.slice(0, 12)}, ${image.sizeMB} MB, built from ${image.commit} |`]
+      : []),
     `| crawl: ${result.crawl.targets} targets, 3 workers | ${result.crawl.searches} searches, ${result.crawl.searchedMoreThanOnce} searched twice, ${result.crawl.neverSearched} never; per worker ${Object.values(result.crawl.claimedByWorkers).join(' / ')}; ${result.crawl.seconds} s |`,
     `| both gold instances = silver's checksum | ${Object.values(result.convergence.instances).every((c) => c.equal) ? 'yes' : 'NO'} (${result.convergence.silver.tracks} tracks, ${result.convergence.silver.transitions} transitions), ${result.convergence.secondsAfterCrawl} s after the crawl |`,
     `| graphChanged through the proxy, one subscriber per API process | events ${result.graphChanged.eventsPerSubscriber.join(' / ')} |`,

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The image's entry point: the first argument picks the process; the rest is passed on.
-#   api                 the GraphQL API + explorer on $PORT (server/dist/index.js)
+#   api                 the GraphQL API + explorer on $PORT (server/dist/main.js)
 #   worker [args]       the crawl worker (crawler/dist/main.js worker ...)
 #   sync [args]         the silver -> gold sync (server/dist/sync/main.js: one run, --full, --check); `sync --watch`
 #                       (the gold sidecar) first applies cypher/schema to its Neo4j ($NEO4J_URI)
@@ -19,7 +19,7 @@ cmd="${1:-api}"
 case "$cmd" in
   api)
     case "${1:-}" in -h|--help) usage; exit 0 ;; esac
-    exec node "$APP/server/dist/index.js" "$@" ;;
+    exec node "$APP/server/dist/main.js" "$@" ;;
   worker)
     exec node "$APP/crawler/dist/main.js" worker "$@" ;;
   crawl)

@@ -59,7 +59,9 @@ podman run "${RUNTIME_ARGS[@]}" -d --name "$name-sync" --network host "${env_arg
 trap 'podman rm -f "$name" "$name-sync" >/dev/null 2>&1 || true' EXIT
 sleep 8
 [[ "$(podman inspect -f '{{.State.Running}}' "$name-sync")" == true ]] || { podman logs "$name-sync" >&2; fail "sync --watch exited"; }
-podman logs "$name-sync" 2>&1 | grep -q '\[migrate\] neo4j: ' || { podman logs "$name-sync" >&2; fail "sync --watch did not apply cypher/schema first"; }
+# (the logs read whole first: `podman logs | grep -q` fails under pipefail when grep stops reading at the first line)
+sync_logs="$(podman logs "$name-sync" 2>&1)"
+grep -q '\[migrate\] neo4j: ' <<<"$sync_logs" || { printf '%s\n' "$sync_logs" >&2; fail "sync --watch did not apply cypher/schema first"; }
 podman stop -t 30 "$name-sync" >/dev/null
 code="$(podman inspect -f '{{.State.ExitCode}}' "$name-sync")"
 [[ "$code" == 0 ]] || { podman logs "$name-sync" >&2; fail "sync --watch exit code $code after SIGTERM"; }
