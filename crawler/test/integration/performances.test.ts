@@ -92,7 +92,7 @@ describe('performances: one DJ set counted once, whichever sources and uploads c
     const apricots = await transition('bicep|apricots|', 'barker|lookhowhardivetried|');
     expect(apricots).toMatchObject({ weight: 1, setlists: 2, djs: 1 });
     expect(await plays('bicep|apricots|')).toBe(1);
-    const { rows } = await pool.query(API_SQL, [[apricots.from_track_id], [apricots.to_track_id]]);
+    const { rows } = await pool.query(API_SQL, [[apricots.from_track_id], [apricots.to_track_id], null, null, null]); // no lens
     expect(rows).toHaveLength(1);
     expect(Number(rows[0].total)).toBe(1);
     expect(rows[0].sources.map((s: { sourceUrl: string }) => s.sourceUrl)).toEqual([
