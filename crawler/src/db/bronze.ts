@@ -70,7 +70,14 @@ export async function saveParsedSetlist(
     return Number(found.rows[0].id);
   }
   const setlistId = Number(inserted.rows[0].id);
-  const rows = parsed.parts.flatMap((part) =>
+  const rows = bronzeRowRecords(parsed);
+  if (rows.length > 0) await client.query(crawlerSql('bronze-rows-save'), [setlistId, JSON.stringify(rows)]);
+  return setlistId;
+}
+
+/** A parse's rows as bronze.setlist_rows records (the JSON bronze-rows-save and bulk-bronze-rows-save read), in order. */
+export function bronzeRowRecords(parsed: ParsedSetlist): Record<string, unknown>[] {
+  return parsed.parts.flatMap((part) =>
     part.rows.map((line, i) => ({
       part_index: part.index,
       part_name: part.name,
@@ -91,6 +98,4 @@ export async function saveParsedSetlist(
       warnings: line.warnings,
     })),
   );
-  if (rows.length > 0) await client.query(crawlerSql('bronze-rows-save'), [setlistId, JSON.stringify(rows)]);
-  return setlistId;
 }

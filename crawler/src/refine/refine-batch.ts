@@ -1,9 +1,10 @@
 import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { PoolClient } from 'pg';
 import type { ParsedSetlist } from '@songnodes/parsing';
+import { bronzeRowRecords } from '../db/bronze';
 import { crawlerSql } from '../db/statements';
 import { planRefine } from './refine-plan';
-import { upsertPlan, type RefineOutcome } from './refine-setlist';
+import { silverRowRecords, upsertPlan, type RefineOutcome } from './refine-setlist';
 import { refineSetlistContent, type RefinedSetlist } from './setlist-content';
 
 /** One parse of a bronze page to store, with its source's identity already given (withCanonicalIdentity). */
@@ -93,30 +94,7 @@ async function saveBronzeBatch(client: PoolClient, items: BatchSetlist[], crawlR
     if (!found.inserted) continue;
     // The first parse of a key stores its rows; a second one in the same batch finds it, as it would one stored before.
     found.inserted = false;
-    for (const part of parsed.parts) {
-      part.rows.forEach((line, i) => {
-        rowsToSave.push({
-          setlist_id: found.id,
-          part_index: part.index,
-          part_name: part.name,
-          position: i + 1,
-          cue: line.cue,
-          cue_seconds: line.cueSeconds,
-          raw: line.raw,
-          artist: line.artist,
-          title: line.title,
-          version: line.version,
-          remixers: line.remixers,
-          featured: line.featured,
-          label: line.label,
-          catalog: line.catalog,
-          unidentified: line.unidentified,
-          artist_valid: line.artistValid,
-          layered: line.layered,
-          warnings: line.warnings,
-        });
-      });
-    }
+    for (const row of bronzeRowRecords(parsed)) rowsToSave.push({ setlist_id: found.id, ...row });
   }
   if (rowsToSave.length > 0) await client.query(crawlerSql('bulk-bronze-rows-save'), [json(rowsToSave)]);
   return bronzeIds;
@@ -176,18 +154,7 @@ async function refineRound(
   );
   if (djs.length > 0) await client.query(crawlerSql('bulk-djs-insert'), [json(djs)]);
   if (replaced.length > 0) await client.query(crawlerSql('bulk-rows-delete'), [replaced]);
-  const setlistRows = writes.flatMap((w) =>
-    w.content.rows.map((r) => ({
-      setlist_id: idOf(w.parsed),
-      part_index: r.partIndex,
-      part_name: r.partName,
-      position: r.position,
-      track_id: r.track ? trackIds.get(r.track.key) : null,
-      cue: r.cue,
-      raw: r.raw,
-      layered: r.layered,
-    })),
-  );
+  const setlistRows = writes.flatMap((w) => silverRowRecords(w.content, trackIds).map((row) => ({ setlist_id: idOf(w.parsed), ...row })));
   if (setlistRows.length > 0) await client.query(crawlerSql('bulk-rows-insert'), [json(setlistRows)]);
   // One wake-up for the batch: `sync --watch` reads what changed from silver, not from the payload.
   await client.query(crawlerSql('refine-notify'), [

@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { ParsedSetlist } from '@songnodes/parsing';
 import { crawlerSql } from '../db/statements';
 import { planRefine, type RefinePlan } from './refine-plan';
-import { refineSetlistContent } from './setlist-content';
+import { refineSetlistContent, type RefinedSetlist } from './setlist-content';
 
 /** What refining one setlist did to silver. */
 export type RefineOutcome =
@@ -53,22 +53,22 @@ export async function refineSetlist(client: PoolClient, parsed: ParsedSetlist, b
     JSON.stringify(content.djs.map((dj, position) => ({ artist_id: djIds.get(dj.key), position }))),
   ]);
   await client.query(crawlerSql('refine-rows-delete'), [setlistId]);
-  await client.query(crawlerSql('refine-rows-insert'), [
-    setlistId,
-    JSON.stringify(
-      content.rows.map((r) => ({
-        part_index: r.partIndex,
-        part_name: r.partName,
-        position: r.position,
-        track_id: r.track ? trackIds.get(r.track.key) : null,
-        cue: r.cue,
-        raw: r.raw,
-        layered: r.layered,
-      })),
-    ),
-  ]);
+  await client.query(crawlerSql('refine-rows-insert'), [setlistId, JSON.stringify(silverRowRecords(content, trackIds))]);
   await client.query(crawlerSql('refine-notify'), [NOTIFY_CHANNELS.silverChanged, String(setlistId)]);
   return { kind: 'written', setlistId, rows: content.rows.length, identified: content.identifiedCount };
+}
+
+/** A refined setlist's rows as silver.setlist_tracks records (the JSON refine-rows-insert and bulk-rows-insert read). */
+export function silverRowRecords(content: RefinedSetlist, trackIds: ReadonlyMap<string, number>): Record<string, unknown>[] {
+  return content.rows.map((r) => ({
+    part_index: r.partIndex,
+    part_name: r.partName,
+    position: r.position,
+    track_id: r.track ? trackIds.get(r.track.key) : null,
+    cue: r.cue,
+    raw: r.raw,
+    layered: r.layered,
+  }));
 }
 
 /**
