@@ -12,6 +12,7 @@ export {
   NotifyPayloadError,
 } from './notify';
 export type { NotifyChannel, NotifyPayload, CrawlProgressEvent } from './notify';
+export { CHROMIUM_ARGS, chromiumLaunchOptions, DEFAULT_CHROMIUM_PATH } from './chromium';
 export { checkTargetTrack, targetTrackKey, MAX_TARGET_FIELD_LENGTH } from './target-track';
 export type { TargetTrackCheck } from './target-track';
 export { LOCAL_STACK, localDatabaseUrl, localNeo4jUri } from './local-stack';

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { envSchemas, localDatabaseUrl, readConfig, type ConfigOf } from '@songnodes/contracts';
+import { DEFAULT_CHROMIUM_PATH, envSchemas, localDatabaseUrl, readConfig, type ConfigOf } from '@songnodes/contracts';
 
 /** Every setting the crawler reads, with its environment variable and default (README, "Configuration"). */
 export const crawlerConfigFields = {
@@ -122,7 +122,7 @@ export const crawlerConfigFields = {
   },
   chromiumPath: {
     env: 'CHROMIUM_PATH',
-    default: '/usr/bin/chromium',
+    default: DEFAULT_CHROMIUM_PATH,
     schema: envSchemas.string(),
     description: 'the system Chromium Playwright drives',
   },

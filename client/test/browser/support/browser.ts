@@ -2,6 +2,7 @@
  * Debian Chromium through playwright-core, and the few helpers the explorer tests share: console-error capture
  * (the suite demands none), waiting on the view's read-only debug handle (a canvas has no DOM), and screenshots.
  */
+import { chromiumLaunchOptions } from '@songnodes/contracts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,18 +11,7 @@ import { REPO_ROOT } from './workspaces';
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'client', 'test-artifacts', 'screens');
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** A page whose console errors and uncaught exceptions are collected in `errors`. */

@@ -12,21 +12,12 @@
  * navigation and times out (Playwright 1.65, Chromium 156).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { chromiumLaunchOptions as launchOptionsFor } from '@songnodes/contracts';
 import type { LaunchOptions, Page, Request } from 'playwright';
 import type { CrawlerConfig } from '../../config';
 import { RetryableError } from '../../errors';
 import { detect1001Block } from './detect-block';
 import { noteDocumentRequest } from './politeness';
-
-/** Headless Chromium without GPU, background updates or sync: nothing but the pages we ask for. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Navigations the interstitial may trigger by itself after the one we asked for (GET page -> POST check). */
 const MAX_SELF_FORWARDS = 2;
@@ -36,7 +27,7 @@ const POLL_MS = 250;
 
 /** Playwright launch options for the configured Chromium (Debian's; Playwright's own browsers are not installed). */
 export function chromiumLaunchOptions(config: CrawlerConfig): LaunchOptions {
-  return { executablePath: config.chromiumPath, headless: true, args: [...CHROMIUM_ARGS] };
+  return launchOptionsFor(config.chromiumPath);
 }
 
 /** What the guard saw of a page's top-level navigations. */
