@@ -140,6 +140,7 @@ async function refineRound(
         content_sha256: content.contentSha256,
         track_count: content.rows.length,
         identified_count: content.identifiedCount,
+        dj_artist_ids: content.djs.map((dj) => artistIds.get(dj.key)),
       })),
     ),
   ]);

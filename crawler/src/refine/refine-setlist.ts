@@ -44,6 +44,7 @@ export async function refineSetlist(client: PoolClient, parsed: ParsedSetlist, b
     content.contentSha256,
     content.rows.length,
     content.identifiedCount,
+    content.djs.map((dj) => djIds.get(dj.key)),
   ]);
   const setlistId = Number(rows[0].id);
 

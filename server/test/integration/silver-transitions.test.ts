@@ -83,7 +83,13 @@ describe('silver transitions derived from setlist rows', () => {
       'C>B': { weight: 1, djs: 1, occurrences: 1 },
     });
 
+    const two = await db.pg.query('SELECT id FROM silver.setlists WHERE source_url = $1', [`${prefix}/two`]);
+    const occurrencesOf = async (setlistId: unknown) =>
+      Number((await db.pg.query('SELECT count(*) AS n FROM silver.transition_occurrences WHERE setlist_id = $1', [setlistId])).rows[0].n);
+    expect(await occurrencesOf(two.rows[0].id)).toBe(1);
     await db.pg.query('DELETE FROM silver.setlists WHERE source_url = $1', [`${prefix}/two`]);
+    // The derivation removes a deleted setlist's occurrences (the derived table has no foreign key to do it: 0017).
+    expect(await occurrencesOf(two.rows[0].id)).toBe(0);
     const after = await readTransitions(db.pg, ids);
     expect(after['A>B']).toEqual({ weight: 0, djs: 0, occurrences: 0 });
     expect(Object.keys(await readTransitions(db.pg, ids, 'silver.graph_transitions'))).toEqual(['B>A', 'C>B']);
