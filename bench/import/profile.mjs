@@ -49,6 +49,11 @@ function instrument() {
     }
     const result = original.call(this, config, values);
     if (result && typeof result.then === 'function') result.then(add, add);
+    // COPY ... FROM STDIN (pg-copy-streams): the query is a stream, done when PostgreSQL confirmed it.
+    else if (result && typeof result.once === 'function') {
+      result.once('finish', add);
+      result.once('error', add);
+    }
     return result;
   };
   return { totals, restore: () => (crawlerPg.Client.prototype.query = original) };
@@ -105,13 +110,13 @@ export async function profileImport(databaseUrl, corpus) {
     'bronze-setlist-find',
     'bulk-pages-save',
     'bulk-bronze-setlists-save',
-    'bulk-bronze-rows-save',
+    'bulk-bronze-rows-copy',
   ];
   const PROVENANCE = (n) => (n.startsWith('import-') && n !== 'import-page-save') || n === 'bulk-items-save';
   const REFINE = (n) => (n.startsWith('refine-') || n.startsWith('bulk-')) && !BRONZE.includes(n) && !PROVENANCE(n);
   const bronze = sum(BRONZE);
   const statementMs = (run, name) => run.statements[name]?.ms ?? 0;
-  const triggerMs = ['refine-rows-insert', 'refine-rows-delete', 'bulk-rows-insert', 'bulk-rows-delete'].reduce(
+  const triggerMs = ['refine-rows-insert', 'refine-rows-delete', 'bulk-rows-copy', 'bulk-rows-delete'].reduce(
     (ms, name) => ms + statementMs(withTriggers, name) - statementMs(withoutTriggers, name),
     0,
   );

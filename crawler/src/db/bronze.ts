@@ -75,7 +75,7 @@ export async function saveParsedSetlist(
   return setlistId;
 }
 
-/** A parse's rows as bronze.setlist_rows records (the JSON bronze-rows-save and bulk-bronze-rows-save read), in order. */
+/** A parse's rows as bronze.setlist_rows records (the JSON bronze-rows-save reads, and bulk-bronze-rows-copy), in order. */
 export function bronzeRowRecords(parsed: ParsedSetlist): Record<string, unknown>[] {
   return parsed.parts.flatMap((part) =>
     part.rows.map((line, i) => ({
@@ -94,7 +94,7 @@ export function bronzeRowRecords(parsed: ParsedSetlist): Record<string, unknown>
       catalog: line.catalog,
       unidentified: line.unidentified,
       artist_valid: line.artistValid,
-      layered: line.layered,
+      layered: line.layered === true,
       warnings: line.warnings,
     })),
   );

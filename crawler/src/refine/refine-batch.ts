@@ -2,6 +2,7 @@ import { NOTIFY_CHANNELS } from '@songnodes/contracts';
 import type { PoolClient } from 'pg';
 import type { ParsedSetlist } from '@songnodes/parsing';
 import { bronzeRowRecords } from '../db/bronze';
+import { copyRecords } from '../db/copy';
 import { crawlerSql } from '../db/statements';
 import { planRefine } from './refine-plan';
 import { silverRowRecords, upsertPlan, type RefineOutcome } from './refine-setlist';
@@ -96,7 +97,7 @@ async function saveBronzeBatch(client: PoolClient, items: BatchSetlist[], crawlR
     found.inserted = false;
     for (const row of bronzeRowRecords(parsed)) rowsToSave.push({ setlist_id: found.id, ...row });
   }
-  if (rowsToSave.length > 0) await client.query(crawlerSql('bulk-bronze-rows-save'), [json(rowsToSave)]);
+  if (rowsToSave.length > 0) await copyRecords(client, 'bulk-bronze-rows-copy', rowsToSave);
   return bronzeIds;
 }
 
@@ -156,7 +157,7 @@ async function refineRound(
   if (djs.length > 0) await client.query(crawlerSql('bulk-djs-insert'), [json(djs)]);
   if (replaced.length > 0) await client.query(crawlerSql('bulk-rows-delete'), [replaced]);
   const setlistRows = writes.flatMap((w) => silverRowRecords(w.content, trackIds).map((row) => ({ setlist_id: idOf(w.parsed), ...row })));
-  if (setlistRows.length > 0) await client.query(crawlerSql('bulk-rows-insert'), [json(setlistRows)]);
+  if (setlistRows.length > 0) await copyRecords(client, 'bulk-rows-copy', setlistRows);
   // One wake-up for the batch: `sync --watch` reads what changed from silver, not from the payload.
   await client.query(crawlerSql('refine-notify'), [
     NOTIFY_CHANNELS.silverChanged,

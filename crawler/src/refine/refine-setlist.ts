@@ -59,7 +59,7 @@ export async function refineSetlist(client: PoolClient, parsed: ParsedSetlist, b
   return { kind: 'written', setlistId, rows: content.rows.length, identified: content.identifiedCount };
 }
 
-/** A refined setlist's rows as silver.setlist_tracks records (the JSON refine-rows-insert and bulk-rows-insert read). */
+/** A refined setlist's rows as silver.setlist_tracks records (the JSON refine-rows-insert reads, and bulk-rows-copy). */
 export function silverRowRecords(content: RefinedSetlist, trackIds: ReadonlyMap<string, number>): Record<string, unknown>[] {
   return content.rows.map((r) => ({
     part_index: r.partIndex,
@@ -68,7 +68,7 @@ export function silverRowRecords(content: RefinedSetlist, trackIds: ReadonlyMap<
     track_id: r.track ? trackIds.get(r.track.key) : null,
     cue: r.cue,
     raw: r.raw,
-    layered: r.layered,
+    layered: r.layered === true,
   }));
 }
 
