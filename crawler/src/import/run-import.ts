@@ -21,6 +21,7 @@ import type { ParsedSetlist } from '@songnodes/parsing';
 import { finishCrawlRun, startCrawlRun } from '../db/runs';
 import { describeError } from '../errors';
 import { detectFormat } from './detect-format';
+import { rampedBatches } from './batches';
 import { importBatch, parseAhead, type BatchEntryResult, type EntryParse } from './import-batch';
 import {
   findImport,
@@ -135,9 +136,8 @@ async function importFile(deps: Deps, path: string, options: ImportOptions, runI
     for (const entry of todo) await importOneByOne(deps, file, format, importId, entry, known, runId, summary);
   } else {
     const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    const batches: ImportEntry[][] = [];
-    for (let i = 0; i < todo.length; i += size) batches.push(todo.slice(i, i + size));
-    // Batch i + 1 is parsed while batch i is in the database.
+    // Batch i + 1 is parsed while batch i is in the database; the first ones are small (batches.ts).
+    const batches = rampedBatches(todo, size);
     let next = batches.length > 0 ? parseAhead(batches[0] as ImportEntry[], known) : null;
     for (let i = 0; i < batches.length; i++) {
       const parses = await (next as Promise<Map<ImportEntry, EntryParse>>);
