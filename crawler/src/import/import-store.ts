@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { storeParsedSetlists, type StoredSetlist } from '../crawl/store-page';
 import { crawlerSql } from '../db/statements';
 import type { ParsedSetlist } from '@songnodes/parsing';
-import { SOURCES } from '../sources/registry';
+import { crawledParserVersion } from '../sources/parser-versions';
 import type { CrawlSource } from '../sources/types';
 import type { ImportEntry, ImportFile, ImportFormat } from './types';
 
@@ -106,10 +106,8 @@ export function evidenceUrl(file: Pick<ImportFile, 'name'>, entry: Pick<ImportEn
  * (the same parser read them), `<format>@1` for the free-text formats.
  */
 export function parserSource(parsed: ParsedSetlist, format: ImportFormat): CrawlSource {
-  const crawled = SOURCES.find((s) => s.name === parsed.source);
-  if (crawled) return crawled;
   // storeParsedSetlists reads only the name and the parser version of its source.
-  return { name: parsed.source, parserVersion: `${format}@1` } as CrawlSource;
+  return { name: parsed.source, parserVersion: crawledParserVersion(parsed.source) ?? `${format}@1` } as CrawlSource;
 }
 
 /** Stores one entry: its evidence page, then its setlist through bronze and refine. */

@@ -10,6 +10,7 @@ import { detect1001Block } from './detect-block';
 import { parse1001SearchResults, rebase1001TracklistUrl } from './parse-search';
 import { parse1001Tracklist } from './parse-tracklist';
 import { assertRobotsAllow, waitForLoadTurn } from './politeness';
+import { PARSER_VERSIONS } from '../parser-versions';
 
 const SOURCE = '1001tracklists';
 /**
@@ -83,7 +84,7 @@ async function search(target: TargetSearch, context: SourceContext, cap: number)
  */
 export const tracklists1001Source: CrawlSource = {
   name: SOURCE,
-  parserVersion: '1001tracklists@2',
+  parserVersion: PARSER_VERSIONS['1001tracklists'],
   minDelayMs,
   unavailableReason(config) {
     return existsSync(config.chromiumPath)

@@ -5,6 +5,7 @@ import type { CrawlSource, SearchOutcome, SetlistRef, SourceContext } from '../t
 import { parseMixesdbSearch } from './parse-search';
 import { parseMixesdbWikitext } from './parse-wikitext';
 import { mixesdbPageUrl, mixesdbRawUrl, mixesdbSearchUrl, titleFromRawUrl } from './urls';
+import { PARSER_VERSIONS } from '../parser-versions';
 
 /**
  * Mix pages are titled "YYYY[-MM[-DD]] - DJ ..." (a year MixesDB does not know is "200X" or "19XX"); other hits
@@ -42,7 +43,7 @@ async function searchQuery(query: string, context: SourceContext, cap: number): 
  */
 export const mixesdbSource: CrawlSource = {
   name: 'mixesdb',
-  parserVersion: 'mixesdb@1',
+  parserVersion: PARSER_VERSIONS.mixesdb,
   minDelayMs: (config) => config.mixesdbDelaySeconds * 1000,
   unavailableReason: () => null,
 

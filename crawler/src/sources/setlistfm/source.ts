@@ -4,6 +4,7 @@ import { NonRetryableError } from '../../errors';
 import type { ParsedSetlist } from '@songnodes/parsing';
 import type { CrawlSource, InlineSetlist, SearchOutcome, SourceContext } from '../types';
 import { parseSetlistfmSearch, parseSetlistfmSetlist } from './parse-setlists';
+import { PARSER_VERSIONS } from '../parser-versions';
 
 /** Search pages read per target at most (20 setlists each): the API key has a daily cap shared by all targets. */
 const MAX_SEARCH_PAGES = 5;
@@ -32,7 +33,7 @@ export function setlistfmSearchUrl(baseUrl: string, artist: string, page: number
  */
 export const setlistfmSource: CrawlSource = {
   name: 'setlistfm',
-  parserVersion: 'setlistfm@1',
+  parserVersion: PARSER_VERSIONS.setlistfm,
   minDelayMs: (config) => config.setlistfmDelaySeconds * 1000,
   headers: (config) => ({ 'x-api-key': config.setlistfmApiKey, accept: 'application/json' }),
   unavailableReason: (config) =>
