@@ -5,7 +5,7 @@
  * shares below), so a single odd line never changes how the others are read. docs/parsing.md, "List style".
  * Linear: each line is looked at once.
  */
-import { splitTopLevelUnits } from './brackets';
+import { splitTopLevelUnits, type TopLevelUnit } from './brackets';
 import type { TrackLineStyle } from './track-line';
 import { isRunningTime } from './label';
 import { isNoteText, isOriginalVersion, isVersionText } from './version';
@@ -28,13 +28,15 @@ const MENTION = /(?:^|[\s(,&])@[\p{L}\p{N}_]/u;
 /** A remix named on a side of the dash: on the left only in a list that writes "Title (X Remix) - Artist". */
 const REMIX_WORD = /\b(?:re-?mix|rmx|re-?edit|edit|re-?work|bootleg|mash-?\s?up|dub)\b/i;
 
-function hasVersionGroup(text: string, pattern: { test(text: string): boolean } = { test: isVersionText }): boolean {
-  return splitTopLevelUnits(text).some((unit) => unit.kind === 'group' && pattern.test(unit.inner) && !isOriginalVersion(unit.inner));
+/** A side of the dash, split into its top-level units once for the checks below. */
+type Units = readonly TopLevelUnit[];
+
+function hasVersionGroup(units: Units, pattern: { test(text: string): boolean } = { test: isVersionText }): boolean {
+  return units.some((unit) => unit.kind === 'group' && pattern.test(unit.inner) && !isOriginalVersion(unit.inner));
 }
 
 /** The title side ends in "(X)" where X is no version, note or featuring, and no "[Label]" follows: "Whiplash (Ninja Tune)". */
-function endsWithPlainParentheses(titleSide: string): boolean {
-  const units = splitTopLevelUnits(titleSide);
+function endsWithPlainParentheses(units: Units): boolean {
   const last = units.at(-1);
   if (last?.kind !== 'group' || last.opener !== '(' || units.length < 2) return false;
   return (
@@ -47,8 +49,7 @@ function endsWithPlainParentheses(titleSide: string): boolean {
 }
 
 /** The title side ends in " - X" where X is plain text that is no version: "Shama - Linderluft". */
-function endsWithDashText(titleSide: string): boolean {
-  const units = splitTopLevelUnits(titleSide);
+function endsWithDashText(units: Units): boolean {
   const last = units.at(-1);
   return last?.kind === 'text' && units.at(-2)?.kind === 'dash' && units.length > 2 && !isVersionText(last.text);
 }
@@ -79,11 +80,12 @@ export function readListStyle(lines: readonly string[]): TrackLineStyle {
     dashed += 1;
     const left = line.slice(0, dash.index);
     const right = line.slice(dash.index + dash[0].length);
-    if (endsWithDashText(right)) labelTail += 1;
-    if (endsWithPlainParentheses(right)) parenthesisTail += 1;
+    const rightUnits = splitTopLevelUnits(right);
+    if (endsWithDashText(rightUnits)) labelTail += 1;
+    if (endsWithPlainParentheses(rightUnits)) parenthesisTail += 1;
     if (/\]\s*$/.test(right)) squareTail += 1;
-    const leftVersion = hasVersionGroup(left, REMIX_WORD);
-    const rightVersion = hasVersionGroup(right);
+    const leftVersion = hasVersionGroup(splitTopLevelUnits(left), REMIX_WORD);
+    const rightVersion = hasVersionGroup(rightUnits);
     if (leftVersion && !rightVersion) versionLeft += 1;
     if (rightVersion) versionRight += 1;
   }
