@@ -1,8 +1,9 @@
 /**
- * The bulk path of `crawl import`: many entries per transaction, set-based. One transaction stores a batch's
- * evidence pages, its parses in bronze, its setlists in silver (refine-batch.ts: the triggers derive transitions and
- * performances once per batch) and its ops.import_items records, so a SIGKILL leaves a batch wholly stored and
- * recorded or not at all, and the rerun resumes after the last committed batch.
+ * The bulk path of `crawl import`: many entries per transaction, set-based, in two halves. The first stores a
+ * batch's evidence pages and its parses in bronze (prepareBatch), on another connection while the previous batch is
+ * in silver; the second, one transaction, stores its setlists in silver (refine-batch.ts: the triggers derive
+ * transitions and performances once per batch) with its ops.import_items records (commitBatch), so a SIGKILL
+ * leaves a batch refined and recorded or not at all, and the rerun resumes after the last committed batch.
  */
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -10,7 +11,7 @@ import type { ParsedSetlist } from '@songnodes/parsing';
 import { inTransaction } from '../db/pool';
 import { crawlerSql } from '../db/statements';
 import { describeError } from '../errors';
-import { storeSetlistBatch } from '../refine/refine-batch';
+import { refineBatch, saveBronzeBatch, type BatchSetlist } from '../refine/refine-batch';
 import type { RefineOutcome } from '../refine/refine-setlist';
 import { refineSetlistContent, type RefinedSetlist } from '../refine/setlist-content';
 import { withCanonicalIdentity } from '../refine/setlist-identity';
@@ -59,23 +60,39 @@ export async function parseAhead(entries: ImportEntry[], known: Map<string, Know
   return parses;
 }
 
+/** An entry of a batch that is stored: its parse, and once bronze holds it, its evidence page and bronze parse. */
+interface StoredEntry {
+  index: number;
+  entry: ImportEntry;
+  parsed: ParsedSetlist;
+}
+
+/** A batch whose evidence and parses are in bronze (prepareBatch), ready for silver and its records (commitBatch). */
+export interface PreparedBatch {
+  /** each entry's result where it is known already (known elsewhere, or its parse threw); null for the stored ones */
+  results: (BatchEntryResult | null)[];
+  toStore: StoredEntry[];
+  items: BatchSetlist[];
+  bronzeIds: number[];
+}
+
 /**
- * Stores `entries` of one file in one transaction and records them. Throws what the database threw (the caller
- * retries a batch PostgreSQL refused for its data one entry at a time, to find the bad entry).
+ * The first half of a batch, in its own transaction: the evidence pages and the parses in bronze. It holds only
+ * bronze rows (and no lock a refine takes), so it runs on another connection while the previous batch is refined:
+ * the database's second core stores the next batch's evidence. Bronze is keyed by page and parser version, so a
+ * SIGKILL between the two halves leaves evidence the rerun finds again and does not write twice.
  */
-export async function importBatch(
+export async function prepareBatch(
   pool: Pool,
   file: ImportFile,
   format: ImportFormat,
-  importId: number,
   entries: ImportEntry[],
   known: Map<string, KnownEntry>,
   runId: number,
   parses: Map<ImportEntry, EntryParse> = new Map(),
-): Promise<BatchEntryResult[]> {
+): Promise<PreparedBatch> {
   const results: (BatchEntryResult | null)[] = new Array(entries.length).fill(null);
-  const toStore: { index: number; entry: ImportEntry; parsed: ParsedSetlist; canonical: ParsedSetlist; content: RefinedSetlist | null }[] =
-    [];
+  const toStore: (StoredEntry & { canonical: ParsedSetlist; content: RefinedSetlist | null })[] = [];
   entries.forEach((entry, index) => {
     const base = { key: entry.key, line: entry.line, sha256: entry.sha256 };
     const seen = known.get(entry.sha256);
@@ -107,26 +124,41 @@ export async function importBatch(
       };
     } else toStore.push({ index, entry, ...parse });
   });
+  if (toStore.length === 0) return { results, toStore, items: [], bronzeIds: [] };
 
   return inTransaction(pool, async (client) => {
+    // Evidence pages: each (source, url, body) once per statement, then every entry finds its page.
+    const pageKey = (source: string, url: string, bodySha: string) => `${source}\u0000${url}\u0000${bodySha}`;
+    const pages = new Map<string, { source: string; url: string; content_type: string; body: string }>();
+    const keys = toStore.map(({ entry }) => {
+      const url = evidenceUrl(file, entry);
+      const key = pageKey(entry.source, url, sha256(entry.body));
+      if (!pages.has(key)) pages.set(key, { source: entry.source, url, content_type: entry.contentType, body: entry.body });
+      return key;
+    });
+    const saved = await client.query(crawlerSql('bulk-pages-save'), [JSON.stringify([...pages.values()]), runId]);
+    const pageIds = new Map<string, number>(saved.rows.map((r) => [pageKey(r.source, r.url, r.body_sha256), Number(r.id)]));
+    const items = toStore.map(({ parsed, canonical, content }, i) => {
+      const pageId = pageIds.get(keys[i] as string);
+      if (pageId === undefined) throw new Error(`evidence page of ${parsed.sourceUrl} neither stored nor found`);
+      return { pageId, parserVersion: parserSource(parsed, format).parserVersion, parsed: canonical, ...(content ? { content } : {}) };
+    });
+    const bronzeIds = await saveBronzeBatch(client, items, runId);
+    return { results, toStore, items, bronzeIds };
+  });
+}
+
+/**
+ * The second half of a batch, in one transaction: its setlists in silver (refine-batch.ts) and the records of all
+ * its entries, so a SIGKILL leaves the batch refined and recorded or neither, and the rerun resumes after the last
+ * committed batch. Throws what the database threw (the caller retries a batch PostgreSQL refused for its data one
+ * entry at a time, to find the bad entry).
+ */
+export async function commitBatch(pool: Pool, importId: number, batch: PreparedBatch): Promise<BatchEntryResult[]> {
+  const { results, toStore, items, bronzeIds } = batch;
+  return inTransaction(pool, async (client) => {
     if (toStore.length > 0) {
-      // Evidence pages: each (source, url, body) once per statement, then every entry finds its page.
-      const pageKey = (source: string, url: string, bodySha: string) => `${source}\u0000${url}\u0000${bodySha}`;
-      const pages = new Map<string, { source: string; url: string; content_type: string; body: string }>();
-      const keys = toStore.map(({ entry }) => {
-        const url = evidenceUrl(file, entry);
-        const key = pageKey(entry.source, url, sha256(entry.body));
-        if (!pages.has(key)) pages.set(key, { source: entry.source, url, content_type: entry.contentType, body: entry.body });
-        return key;
-      });
-      const saved = await client.query(crawlerSql('bulk-pages-save'), [JSON.stringify([...pages.values()]), runId]);
-      const pageIds = new Map<string, number>(saved.rows.map((r) => [pageKey(r.source, r.url, r.body_sha256), Number(r.id)]));
-      const items = toStore.map(({ parsed, canonical, content }, i) => {
-        const pageId = pageIds.get(keys[i] as string);
-        if (pageId === undefined) throw new Error(`evidence page of ${parsed.sourceUrl} neither stored nor found`);
-        return { pageId, parserVersion: parserSource(parsed, format).parserVersion, parsed: canonical, ...(content ? { content } : {}) };
-      });
-      const outcomes = await storeSetlistBatch(client, items, runId);
+      const outcomes = await refineBatch(client, items, bronzeIds);
       toStore.forEach(({ index, entry, parsed }, i) => {
         const outcome = outcomes[i] as RefineOutcome;
         results[index] = {

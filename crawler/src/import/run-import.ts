@@ -22,7 +22,7 @@ import { finishCrawlRun, startCrawlRun } from '../db/runs';
 import { describeError } from '../errors';
 import { detectFormat } from './detect-format';
 import { rampedBatches } from './batches';
-import { importBatch, parseAhead, type BatchEntryResult, type EntryParse } from './import-batch';
+import { commitBatch, parseAhead, prepareBatch, type BatchEntryResult, type PreparedBatch } from './import-batch';
 import {
   findImport,
   findKnownEntries,
@@ -136,13 +136,26 @@ async function importFile(deps: Deps, path: string, options: ImportOptions, runI
     for (const entry of todo) await importOneByOne(deps, file, format, importId, entry, known, runId, summary);
   } else {
     const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    // Batch i + 1 is parsed while batch i is in the database; the first ones are small (batches.ts).
+    // Batch i + 1 is parsed and its bronze stored (prepareBatch, on another connection) while batch i is in silver;
+    // the first batches are small (batches.ts). What preparing threw is seen when the batch's turn comes.
     const batches = rampedBatches(todo, size);
-    let next = batches.length > 0 ? parseAhead(batches[0] as ImportEntry[], known) : null;
+    const prepare = (batch: ImportEntry[]): Promise<Prepared> =>
+      parseAhead(batch, known)
+        .then((parses) => prepareBatch(pool, file, format, batch, known, runId, parses))
+        .then(
+          (prepared) => ({ prepared }),
+          (error: unknown) => ({ error }),
+        );
+    let next = batches.length > 0 ? prepare(batches[0] as ImportEntry[]) : null;
     for (let i = 0; i < batches.length; i++) {
-      const parses = await (next as Promise<Map<ImportEntry, EntryParse>>);
-      next = i + 1 < batches.length ? parseAhead(batches[i + 1] as ImportEntry[], known) : null;
-      await importInBatch(deps, file, format, importId, batches[i] as ImportEntry[], known, runId, summary, parses);
+      const prepared = await (next as Promise<Prepared>);
+      next = i + 1 < batches.length ? prepare(batches[i + 1] as ImportEntry[]) : null;
+      try {
+        await importInBatch(deps, file, format, importId, batches[i] as ImportEntry[], known, runId, summary, prepared);
+      } catch (error) {
+        await next; // nothing left running on the pool when the error reaches the caller
+        throw error;
+      }
     }
   }
   await finishImport(pool, importId, entries.length + refused.length, { format, entries: entries.length, refused: refused.length });
@@ -163,9 +176,12 @@ async function importOneByOne(
   await recordItem(deps.pool, importId, item);
 }
 
+/** A batch with its bronze stored, or what storing it threw. */
+type Prepared = { prepared: PreparedBatch } | { error: unknown };
+
 /**
- * One batch on the bulk path. A batch PostgreSQL refuses for its data (SQLSTATE 22/23) is rolled back whole and
- * stored again one entry at a time, so the bad entry is refused with its reason and the others are stored.
+ * One batch on the bulk path. A batch PostgreSQL refuses for its data (SQLSTATE 22/23), in either half, is stored
+ * again one entry at a time, so the bad entry is refused with its reason and the others are stored.
  */
 async function importInBatch(
   deps: Deps,
@@ -176,11 +192,12 @@ async function importInBatch(
   known: Map<string, KnownEntry>,
   runId: number,
   summary: ImportSummary,
-  parses: Map<ImportEntry, EntryParse>,
+  batch: Prepared,
 ): Promise<void> {
   let results: BatchEntryResult[];
   try {
-    results = await importBatch(deps.pool, file, format, importId, entries, known, runId, parses);
+    if ('error' in batch) throw batch.error;
+    results = await commitBatch(deps.pool, importId, batch.prepared);
   } catch (error) {
     if (!isDataError(error)) throw error;
     deps.logger.warn(

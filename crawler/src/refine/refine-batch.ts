@@ -28,9 +28,17 @@ const json = (value: unknown) => JSON.stringify(value);
  */
 export async function storeSetlistBatch(client: PoolClient, items: BatchSetlist[], crawlRunId: number | null): Promise<RefineOutcome[]> {
   if (items.length === 0) return [];
-  // Before any row lock (refine-lock.sql): the regrouping triggers update other setlists under it.
+  return refineBatch(client, items, await saveBronzeBatch(client, items, crawlRunId));
+}
+
+/**
+ * The silver half of storeSetlistBatch, for parses bronze holds already (`bronzeIds`, in the order of `items`): the
+ * import stores a batch's bronze ahead, in a transaction of its own (import-batch.ts).
+ */
+export async function refineBatch(client: PoolClient, items: BatchSetlist[], bronzeIds: number[]): Promise<RefineOutcome[]> {
+  if (items.length === 0) return [];
+  // Before any silver row lock (refine-lock.sql): the regrouping triggers update other setlists under it.
   await client.query(crawlerSql('refine-lock'));
-  const bronzeIds = await saveBronzeBatch(client, items, crawlRunId);
   const outcomes: RefineOutcome[] = new Array(items.length);
   const pending: { index: number; parsed: ParsedSetlist; bronzeId: number; content?: RefinedSetlist }[] = [];
   items.forEach(({ parsed, content }, index) => {
@@ -56,7 +64,7 @@ export async function storeSetlistBatch(client: PoolClient, items: BatchSetlist[
 }
 
 /** bronze.setlists and bronze.setlist_rows for the batch; returns each item's bronze setlist id. */
-async function saveBronzeBatch(client: PoolClient, items: BatchSetlist[], crawlRunId: number | null): Promise<number[]> {
+export async function saveBronzeBatch(client: PoolClient, items: BatchSetlist[], crawlRunId: number | null): Promise<number[]> {
   const keyOf = (pageId: number, sourceUrl: string, parserVersion: string) => `${pageId}\u0000${sourceUrl}\u0000${parserVersion}`;
   const { rows } = await client.query(crawlerSql('bulk-bronze-setlists-save'), [
     json(
