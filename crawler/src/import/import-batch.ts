@@ -60,7 +60,7 @@ export async function parseAhead(entries: ImportEntry[], known: Map<string, Know
   return parses;
 }
 
-/** An entry of a batch that is stored: its parse, and once bronze holds it, its evidence page and bronze parse. */
+/** An entry of a batch that is stored: where it stands in the batch, and its parse. */
 interface StoredEntry {
   index: number;
   entry: ImportEntry;
